@@ -1,0 +1,31 @@
+"""python manage.py loadcontent [DIR] — upsert curated Markdown content by slug."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from articles.content_files import ContentError, load_content
+
+
+class Command(BaseCommand):
+    help = "Load curated Markdown content (modalities/*.md, articles/*.md) and upsert it by slug."
+
+    def add_arguments(self, parser):
+        parser.add_argument("directory", nargs="?", default=str(settings.CONTENT_DIR))
+
+    def handle(self, *args, directory, **options):
+        try:
+            report = load_content(Path(directory))
+        except ContentError as exc:
+            raise CommandError(f"Nothing was loaded. {exc}") from exc
+        for label in report.created:
+            self.stdout.write(f"created   {label}")
+        for label in report.updated:
+            self.stdout.write(f"updated   {label}")
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{len(report.created)} created, {len(report.updated)} updated, "
+                f"{len(report.unchanged)} unchanged (skipped)."
+            )
+        )

@@ -1,0 +1,34 @@
+"""Curated articles: Markdown rendered once on save, tagged with needs and symptoms."""
+
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from editorial.models import Publishable
+from markup import render_markdown
+from modalities.models import Modality
+
+
+class Article(Publishable):
+    body = models.TextField(help_text="Markdown. Start sections with ## headings.")
+    body_html = models.TextField(editable=False, default="")
+    toc_html = models.TextField(editable=False, default="")
+    content_note = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Optional: what the article touches on, for readers who want to know first.",
+    )
+    modalities = models.ManyToManyField(Modality, blank=True, related_name="articles")
+
+    history = HistoricalRecords(excluded_fields=["body_html", "toc_html"])
+
+    class Meta:
+        ordering = ["-published_at", "title"]
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", args=[self.slug])
+
+    def render_markdown_fields(self):
+        rendered = render_markdown(self.body)
+        self.body_html = rendered.html
+        self.toc_html = rendered.toc

@@ -1,0 +1,60 @@
+"""Article list and page, the needs-and-symptoms (tag) pages."""
+
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
+from taggit.models import Tag
+
+from articles.models import Article
+from articles.needs import needs_in_use
+from modalities.models import Modality
+
+ARTICLES_PER_PAGE = 10
+RELATED_ARTICLE_COUNT = 3
+
+
+@require_safe
+def article_list(request):
+    articles = Article.objects.published().prefetch_related("tags")
+    page = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "articles/article_list.html", {"page": page, "articles": page.object_list})
+
+
+@require_safe
+def article_detail(request, slug):
+    article = get_object_or_404(
+        Article.objects.published().prefetch_related(
+            "tags", Prefetch("modalities", queryset=Modality.objects.published())
+        ),
+        slug=slug,
+    )
+    tag_ids = [tag.pk for tag in article.tags.all()]
+    related = (
+        Article.objects.published()
+        .filter(tags__in=tag_ids)
+        .exclude(pk=article.pk)
+        .distinct()
+        .only("title", "slug", "summary", "published_at")[:RELATED_ARTICLE_COUNT]
+    )
+    return render(request, "articles/article_detail.html", {"article": article, "related_articles": related})
+
+
+@require_safe
+def tag_index(request):
+    return render(request, "articles/tag_list.html", {"needs": needs_in_use()})
+
+
+@require_safe
+def tag_detail(request, slug):
+    tag = get_object_or_404(Tag, slug=slug)
+    modalities = Modality.objects.published().filter(tags=tag)
+    articles = Article.objects.published().filter(tags=tag)
+    if not modalities and not articles:
+        # A tag that only drafts use is not public yet.
+        return render(request, "404.html", status=404)
+    return render(
+        request,
+        "articles/tag_detail.html",
+        {"tag": tag, "modalities": modalities, "articles": articles},
+    )

@@ -1,0 +1,19 @@
+"""Root URL map: each app owns its own URLs; this file only mounts them."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("pages.urls")),
+    path("modalities/", include("modalities.urls")),
+    path("", include("articles.urls")),
+    path("", include("search.urls")),
+    path("", include("volunteers.urls")),
+    path(settings.ADMIN_URL, admin.site.urls),
+]
+
+handler400 = "pages.views.bad_request"
+handler403 = "pages.views.permission_denied"
+handler404 = "pages.views.page_not_found"
+handler500 = "pages.views.server_error"

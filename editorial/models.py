@@ -1,0 +1,127 @@
+"""What every piece of curated content shares: publication status, review dates and a content version.
+
+`Publishable` is abstract; modalities and articles inherit it, so the publication rule lives in one
+QuerySet method (`published()`) and the review-date rule in another (`review_due()`).
+"""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F
+from django.utils import timezone
+from taggit.managers import TaggableManager
+
+from markup import render_markdown
+
+REVIEW_WARNING_DAYS = 30
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    IN_REVIEW = "in_review", "In review"
+    PUBLISHED = "published", "Published"
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        """Visible to the public: published, and its publish time has come (scheduled publishing)."""
+        return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def review_due(self, within_days: int = REVIEW_WARNING_DAYS):
+        """Overdue for review, or due within `within_days`."""
+        horizon = timezone.localdate() + datetime.timedelta(days=within_days)
+        return self.filter(next_review_due__lte=horizon)
+
+    def overdue(self):
+        return self.filter(next_review_due__lt=timezone.localdate())
+
+
+class Publishable(models.Model):
+    """Abstract base for curated content: renders its Markdown fields once, on save."""
+
+    # Names of Markdown source fields; each has a sibling `<name>_html` holding sanitised HTML.
+    markdown_fields: tuple[str, ...] = ()
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    summary = models.CharField(max_length=400, help_text="One plain sentence shown in lists.")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="Set a future time to publish on schedule.",
+    )
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    last_reviewed = models.DateField(null=True, blank=True)
+    next_review_due = models.DateField(null=True, blank=True, db_index=True)
+    reviewed_by = models.CharField(max_length=200, blank=True)
+
+    tags = TaggableManager(
+        blank=True, help_text="Needs and symptoms, in everyday words, separated by commas."
+    )
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.render_markdown_fields()
+        if self.status == Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    @property
+    def is_public(self) -> bool:
+        return (
+            self.status == Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def review_overdue(self) -> bool:
+        return self.next_review_due is not None and self.next_review_due < timezone.localdate()
+
+    def render_markdown_fields(self):
+        for name in self.markdown_fields:
+            setattr(self, f"{name}_html", render_markdown(getattr(self, name)).html)
+
+
+class ContentVersion(models.Model):
+    """A single counter bumped after every committed content change.
+
+    Caches and each app server's search index compare it cheaply to know they are behind.
+    """
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1, editable=False)
+    version = models.PositiveBigIntegerField(default=0)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"content version {self.version}"
+
+    @classmethod
+    def current(cls) -> int:
+        row = cls.objects.filter(pk=1).values_list("version", flat=True).first()
+        return row or 0
+
+    @classmethod
+    def bump(cls) -> None:
+        updated = cls.objects.filter(pk=1).update(version=F("version") + 1, changed_at=timezone.now())
+        if not updated:
+            cls.objects.get_or_create(pk=1, defaults={"version": 1})

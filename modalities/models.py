@@ -1,0 +1,114 @@
+"""The six therapy explainers, as structured fields (after NCTSN's fact sheets)."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from editorial.models import Publishable
+
+SLUGS = (
+    "tf-cbt",
+    "emdr",
+    "somatic-experiencing",
+    "group-therapy",
+    "art-therapy",
+    "music-therapy",
+)
+
+
+class EvidenceLevel(models.TextChoices):
+    """The site's own evidence scale, explained on the "How we rate evidence" page."""
+
+    STRONG = "strong", "Strong"
+    MODERATE = "moderate", "Moderate"
+    EMERGING = "emerging", "Emerging"
+    LIMITED = "limited", "Limited"
+
+
+EVIDENCE_MEANING = {
+    EvidenceLevel.STRONG: "Recommended by major treatment guidelines.",
+    EvidenceLevel.MODERATE: "Conditionally recommended, or supported by several trials.",
+    EvidenceLevel.EMERGING: "A few promising trials, but not yet enough to be sure.",
+    EvidenceLevel.LIMITED: "Little research so far. It may still help alongside other care.",
+}
+
+
+def validate_references(value):
+    """References are a list of {"title", "url"} with web links only."""
+    if not isinstance(value, list):
+        raise ValidationError("References must be a list.")
+    for index, ref in enumerate(value, start=1):
+        if not isinstance(ref, dict) or not ref.get("title") or not ref.get("url"):
+            raise ValidationError(f"Reference {index} needs a title and a url.")
+        if not str(ref["url"]).startswith("https://"):
+            raise ValidationError(f"Reference {index}: the link must start with https://.")
+
+
+class Modality(Publishable):
+    """One therapy explainer. Each Markdown section has a sanitised `_html` sibling."""
+
+    markdown_fields = (
+        "what_it_is",
+        "who_it_may_help",
+        "what_a_session_is_like",
+        "evidence",
+        "cautions",
+        "finding_a_therapist",
+        "questions_to_ask",
+    )
+
+    full_name = models.CharField(max_length=200, blank=True)
+    position = models.PositiveSmallIntegerField(default=0, help_text="Order in lists.")
+
+    # Short fields for the compare table.
+    evidence_level = models.CharField(max_length=20, choices=EvidenceLevel.choices)
+    evidence_basis = models.CharField(max_length=400, help_text="Which guidelines or studies say what.")
+    format = models.CharField(max_length=200)
+    typical_length = models.CharField(max_length=200)
+    may_suit = models.CharField(max_length=400, help_text="Who it may suit, in one sentence.")
+    session_involves = models.CharField(max_length=400, help_text="What a session involves.")
+
+    # The explainer's sections, as Markdown.
+    what_it_is = models.TextField()
+    who_it_may_help = models.TextField()
+    what_a_session_is_like = models.TextField()
+    evidence = models.TextField(help_text="The evidence in plain words, naming the guidelines.")
+    cautions = models.TextField(help_text="Cautions and things to ask.")
+    finding_a_therapist = models.TextField(help_text="How to find a trained practitioner.")
+    questions_to_ask = models.TextField()
+
+    what_it_is_html = models.TextField(editable=False, default="")
+    who_it_may_help_html = models.TextField(editable=False, default="")
+    what_a_session_is_like_html = models.TextField(editable=False, default="")
+    evidence_html = models.TextField(editable=False, default="")
+    cautions_html = models.TextField(editable=False, default="")
+    finding_a_therapist_html = models.TextField(editable=False, default="")
+    questions_to_ask_html = models.TextField(editable=False, default="")
+
+    references = models.JSONField(default=list, blank=True, validators=[validate_references])
+
+    history = HistoricalRecords(excluded_fields=[f"{n}_html" for n in markdown_fields])
+
+    class Meta:
+        ordering = ["position", "title"]
+        verbose_name_plural = "modalities"
+
+    def get_absolute_url(self):
+        return reverse("modalities:detail", args=[self.slug])
+
+    @property
+    def evidence_meaning(self) -> str:
+        return EVIDENCE_MEANING.get(self.evidence_level, "")
+
+    def sections(self):
+        """(id, heading, html) for each section, in reading order; the page and its contents use it."""
+        return [
+            ("what-it-is", "What it is", self.what_it_is_html),
+            ("who-it-may-help", "Who it may help", self.who_it_may_help_html),
+            ("what-a-session-is-like", "What a session is like", self.what_a_session_is_like_html),
+            ("evidence", "How strong is the evidence", self.evidence_html),
+            ("cautions", "Cautions and things to ask", self.cautions_html),
+            ("finding-a-therapist", "Finding a trained therapist", self.finding_a_therapist_html),
+            ("questions-to-ask", "Questions to ask a therapist", self.questions_to_ask_html),
+        ]

@@ -1,0 +1,38 @@
+"""Explainer index, explainer page and the side-by-side comparison."""
+
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
+
+from modalities.models import EVIDENCE_MEANING, EvidenceLevel, Modality
+
+
+@require_safe
+def modality_index(request):
+    return render(
+        request,
+        "modalities/modality_list.html",
+        {"modalities": Modality.objects.published().prefetch_related("tags")},
+    )
+
+
+@require_safe
+def modality_detail(request, slug):
+    modality = get_object_or_404(Modality.objects.published().prefetch_related("tags"), slug=slug)
+    related_articles = modality.articles.published().only("title", "slug", "summary")
+    return render(
+        request,
+        "modalities/modality_detail.html",
+        {"modality": modality, "related_articles": related_articles},
+    )
+
+
+@require_safe
+def compare(request):
+    return render(
+        request,
+        "modalities/compare.html",
+        {
+            "modalities": Modality.objects.published(),
+            "evidence_scale": [(level.label, EVIDENCE_MEANING[level]) for level in EvidenceLevel],
+        },
+    )

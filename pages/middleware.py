@@ -1,0 +1,13 @@
+"""Headers Django's SecurityMiddleware does not set itself."""
+
+from django.conf import settings
+
+
+class PrivacyHeadersMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response

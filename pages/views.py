@@ -1,0 +1,66 @@
+"""The home page, the safety page, robots.txt and the friendly error pages.
+
+Error pages render from the template alone (no database query), so they still work when the
+database is the reason for the error.
+"""
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+
+from articles.models import Article
+from articles.needs import needs_in_use
+from modalities.models import Modality
+
+HOME_ARTICLE_COUNT = 4
+
+
+@require_safe
+def home(request):
+    return render(
+        request,
+        "pages/home.html",
+        {
+            "modalities": Modality.objects.published(),
+            "needs": needs_in_use(),
+            "articles": Article.objects.published()[:HOME_ARTICLE_COUNT],
+        },
+    )
+
+
+@require_safe
+def safety(request):
+    return render(request, "pages/safety.html")
+
+
+@require_safe
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /inbox/",
+        "Disallow: /volunteer/thanks/",
+        "Disallow: /api/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+def _error(request, status: int, template: str):
+    return render(request, template, status=status)
+
+
+def bad_request(request, exception=None):
+    return _error(request, 400, "400.html")
+
+
+def permission_denied(request, exception=None):
+    return _error(request, 403, "403.html")
+
+
+def page_not_found(request, exception=None):
+    return _error(request, 404, "404.html")
+
+
+def server_error(request):
+    return _error(request, 500, "500.html")

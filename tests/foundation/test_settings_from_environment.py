@@ -1,0 +1,101 @@
+"""Settings come from the environment; production refuses to start without what it needs."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from config.env import env_bool, env_int, env_json, env_list
+from tests.conftest import ROOT
+
+PRODUCTION_ENV = {
+    "DJANGO_SECRET_KEY": "a-long-random-production-like-secret-key-0123456789-abcdefghijkl",
+    "DJANGO_ALLOWED_HOSTS": "healing.example.org",
+}
+
+
+def run_manage(*args, env_overrides=None, tmp_path=None):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+    env["DJANGO_SETTINGS_MODULE"] = "config.settings"
+    if tmp_path is not None:
+        env["DJANGO_VAR_DIR"] = str(tmp_path)
+    env.update(env_overrides or {})
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_refuses_to_start_without_secret_key(tmp_path):
+    result = run_manage("check", tmp_path=tmp_path)
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY" in result.stderr
+
+
+def test_debug_is_off_unless_set(tmp_path):
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.DEBUG)",
+        env_overrides=PRODUCTION_ENV,
+        tmp_path=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_production_profile_passes_check_deploy(tmp_path):
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        env_overrides=PRODUCTION_ENV,
+        tmp_path=tmp_path,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_allowed_hosts_and_database_url_are_read(tmp_path):
+    code = (
+        "from django.conf import settings; "
+        "print(settings.ALLOWED_HOSTS); print(settings.DATABASES['default']['ENGINE'])"
+    )
+    result = run_manage(
+        "shell",
+        "-c",
+        code,
+        env_overrides={
+            **PRODUCTION_ENV,
+            "DJANGO_ALLOWED_HOSTS": "a.example, b.example",
+            "DATABASE_URL": "postgres://u@127.0.0.1:1/x",
+        },
+        tmp_path=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "['a.example', 'b.example']" in result.stdout
+    assert "postgresql" in result.stdout
+
+
+def test_bad_boolean_names_the_variable(monkeypatch):
+    monkeypatch.setenv("DJANGO_DEBUG", "maybe")
+    with pytest.raises(ImproperlyConfigured, match="DJANGO_DEBUG"):
+        env_bool("DJANGO_DEBUG")
+
+
+def test_env_helpers_parse_values(monkeypatch):
+    monkeypatch.setenv("X_LIST", " a, ,b ")
+    monkeypatch.setenv("X_INT", "42")
+    monkeypatch.setenv("X_JSON", '[{"call": "988"}]')
+    assert env_list("X_LIST", []) == ["a", "b"]
+    assert env_int("X_INT", 1) == 42
+    assert env_json("X_JSON", None) == [{"call": "988"}]
+    monkeypatch.setenv("X_INT", "many")
+    with pytest.raises(ImproperlyConfigured, match="X_INT"):
+        env_int("X_INT", 1)
