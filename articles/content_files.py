@@ -40,6 +40,16 @@ ARTICLE_TEXT_KEYS = ("title", "summary")
 DATE_KEYS = ("last_reviewed", "next_review_due")
 
 
+class _FrontMatterLoader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text, so a bad date is reported against its own field."""
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 class ContentError(Exception):
     """A content file that cannot be loaded; the message names the file and the field."""
 
@@ -77,7 +87,7 @@ def _split(path: Path) -> tuple[dict, str]:
     if not match:
         raise ContentError(path, "front matter", "the file must start with a --- block of YAML")
     try:
-        meta = yaml.safe_load(match.group(1))
+        meta = yaml.load(match.group(1), Loader=_FrontMatterLoader)  # noqa: S506 (a SafeLoader)
     except yaml.YAMLError as exc:
         raise ContentError(path, "front matter", f"is not valid YAML ({exc})") from exc
     if not isinstance(meta, dict):

@@ -19,10 +19,16 @@ class Command(BaseCommand):
             report = load_content(Path(directory))
         except ContentError as exc:
             raise CommandError(f"Nothing was loaded. {exc}") from exc
+        verbosity = options["verbosity"]
+        if verbosity == 0:
+            return
         for label in report.created:
             self.stdout.write(f"created   {label}")
         for label in report.updated:
             self.stdout.write(f"updated   {label}")
+        if verbosity >= 2:
+            for label in report.unchanged:
+                self.stdout.write(f"unchanged {label}")
         self.stdout.write(
             self.style.SUCCESS(
                 f"{len(report.created)} created, {len(report.updated)} updated, "
