@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "editorial",
     "search",
     "volunteers",
+    "operations",
 ]
 
 MIDDLEWARE = [
