@@ -43,13 +43,15 @@ def _pg_env(settings_dict: dict) -> dict:
 
 def backup_postgresql(settings_dict: dict, destination: Path) -> Path:
     """pg_dump in its custom format: one consistent snapshot, restorable with pg_restore."""
-    if shutil.which("pg_dump") is None:
+    pg_dump = shutil.which("pg_dump")
+    if pg_dump is None:
         raise BackupError(
             "pg_dump is not installed. Install the PostgreSQL client tools (postgresql-client)."
         )
     target = destination / f"db-{_timestamp()}.dump"
-    result = subprocess.run(
-        ["pg_dump", "--format=custom", "--no-owner", f"--file={target}"],
+    # The arguments are fixed; the connection details travel in PG* environment variables.
+    result = subprocess.run(  # noqa: S603
+        [pg_dump, "--format=custom", "--no-owner", f"--file={target}"],
         env=_pg_env(settings_dict),
         capture_output=True,
         text=True,
