@@ -29,6 +29,7 @@ $(SECRET):
 run: $(VENV)/.run-deps $(SECRET)
 	$(DEV_ENV) $(PY) manage.py migrate --noinput
 	$(DEV_ENV) $(PY) manage.py loadcontent
+	$(DEV_ENV) $(PY) manage.py rebuild_index --if-stale
 	$(DEV_ENV) exec $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 ## worker: run the background task worker (notifications) for `make run`.

@@ -1,10 +1,48 @@
+"""Articles in the admin: the shared editorial workflow, plus the article's own fields and filters."""
+
+from django import forms
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from articles.models import Article
+from editorial.admin import PublishableAdmin, ReviewDueFilter, TagFilter
+
+MARKDOWN_HELP = (
+    "Markdown: ## starts a section, - starts a list item, [words](https://…) makes a link, "
+    "and rows of | cells | make a table. Use Preview to see it exactly as readers will."
+)
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
-    list_display = ["title", "status", "published_at", "next_review_due"]
-    prepopulated_fields = {"slug": ["title"]}
+class ArticleAdmin(PublishableAdmin):
+    preview_template = "admin/editorial/preview_article.html"
+    preview_name = "article"
+
+    list_display = ["title", "status", "on_site", "next_review", "updated_at"]
+    list_filter = ["status", TagFilter, "modalities", ReviewDueFilter]
+    search_fields = ["title", "slug", "summary", "content_note", "body", "tags__name"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "summary", "content_note"]}),
+        ("Text", {"fields": ["body"], "description": MARKDOWN_HELP}),
+        ("Needs, symptoms and therapies", {"fields": ["tags", "modalities"]}),
+        (
+            "Publishing and review",
+            {
+                "fields": [
+                    "status",
+                    "published_at",
+                    "published_by",
+                    "last_reviewed",
+                    "next_review_due",
+                    "reviewed_by",
+                    "created_at",
+                    "updated_at",
+                ]
+            },
+        ),
+    ]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "modalities":
+            # Six therapies: tick boxes are quicker to read than a multiple-select list.
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+        return super().formfield_for_manytomany(db_field, request, **kwargs)

@@ -24,6 +24,8 @@ class Article(Publishable):
 
     class Meta:
         ordering = ["-published_at", "title"]
+        # Clinical reviewers hold it (editorial migration 0002); editors do not.
+        permissions = [("publish_article", "Can publish articles and record their review")]
 
     def get_absolute_url(self):
         return reverse("articles:detail", args=[self.slug])

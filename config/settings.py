@@ -44,11 +44,18 @@ INSTALLED_APPS = [
     "search",
     "volunteers",
     "operations",
+    "caching",  # after "editorial": its receivers must run after the content-version bump
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Conditional GET outside the page cache (304s for hits too); the cache answers hits before
+    # sessions and the database are touched; compression runs inside it, so pages are stored
+    # compressed. See caching/middleware.py.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "caching.middleware.PageCacheMiddleware",
+    "caching.middleware.CompressionMiddleware",
     "pages.middleware.PrivacyHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -59,6 +66,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Innermost, so a view's database error becomes the friendly 503 page before anything else sees it.
+    "operations.unavailable.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -110,11 +119,26 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------------------
+# "default" holds small shared state (rate limits); "pages" holds the page cache (caching/), apart
+# so that a flood of distinct pages can never push a rate-limit counter out.
 CACHE_URL = env_str("DJANGO_CACHE_URL", "locmem://")
+PAGE_CACHE_ALIAS = "pages"
 if CACHE_URL.startswith(("redis://", "rediss://")):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
+    _SHARED_CACHE = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    CACHES = {"default": _SHARED_CACHE, PAGE_CACHE_ALIAS: {**_SHARED_CACHE, "KEY_PREFIX": "pages"}}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
+        PAGE_CACHE_ALIAS: {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pages",
+            "OPTIONS": {"MAX_ENTRIES": env_int("DJANGO_PAGE_CACHE_MAX_ENTRIES", 1000)},
+        },
+    }
+# How long a cached page may live (0 turns the page cache off). Changes invalidate it at once anyway.
+PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 600)
+# How often each process asks the database whether content changed elsewhere (one small query).
+CONTENT_CHECK_SECONDS = env_int("DJANGO_CONTENT_CHECK_SECONDS", 1)
 
 # --- Auth and sessions (staff only; readers never get a session) -----------------------------------
 AUTH_PASSWORD_VALIDATORS = [
@@ -142,6 +166,7 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+AXES_LOCKOUT_TEMPLATE = "admin/editorial/locked_out.html"
 AXES_IPWARE_PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0)
 
 # --- Internationalisation -------------------------------------------------------------------------
@@ -176,10 +201,17 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 X_FRAME_OPTIONS = "DENY"
-PERMISSIONS_POLICY = (
-    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
-    "payment=(), usb=(), interest-cohort=(), browsing-topics=()"
-)
+# No page needs any powerful feature: deny them all, to this site and to anything it could embed.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer", "autoplay", "bluetooth", "browsing-topics", "camera", "display-capture",
+        "encrypted-media", "fullscreen", "gamepad", "geolocation", "gyroscope", "hid", "idle-detection",
+        "local-fonts", "magnetometer", "microphone", "midi", "payment", "picture-in-picture",
+        "publickey-credentials-get", "screen-wake-lock", "serial", "usb", "web-share",
+        "xr-spatial-tracking",
+    )
+)  # fmt: skip
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -252,6 +284,12 @@ VOLUNTEER_RATE_WINDOW_SECONDS = env_int("VOLUNTEER_RATE_WINDOW_SECONDS", 3600)
 VOLUNTEER_MIN_FILL_SECONDS = env_int("VOLUNTEER_MIN_FILL_SECONDS", 3)
 
 SEARCH_INDEX_DIR = Path(env_str("SEARCH_INDEX_DIR", str(VAR_DIR / "search")))
+# How often (seconds) each process compares its index with the content version and catches up.
+SEARCH_FRESHNESS_SECONDS = env_int("SEARCH_FRESHNESS_SECONDS", 2)
+# How long an index write waits for another process's writer before leaving the change to catch-up.
+SEARCH_WRITER_TIMEOUT = env_int("SEARCH_WRITER_TIMEOUT", 10)
+# Rebuild a missing or broken index in a background thread while the database answers searches.
+SEARCH_REBUILD_IN_BACKGROUND = env_bool("SEARCH_REBUILD_IN_BACKGROUND", True)
 CONTENT_DIR = BASE_DIR / "content"
 
 # --- Logging: never record what a reader searched for ---------------------------------------------

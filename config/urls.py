@@ -10,6 +10,8 @@ urlpatterns = [
     path("", include("articles.urls")),
     path("", include("search.urls")),
     path("", include("volunteers.urls")),
+    path("inbox/", include("volunteers.inbox_urls")),
+    path(settings.ADMIN_URL + "editorial/", include("editorial.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 

@@ -1,0 +1,264 @@
+"""The editing surface shared by explainers and articles: workflow, permissions, preview and history.
+
+Roles (groups made by migration 0002): Editors write and send drafts for review; Clinical reviewers
+hold the model's `publish_<model>` permission and may publish, unpublish and record reviews. An editor
+can read a published page in the admin but not change it: edits to live content go through a reviewer,
+who can move it back to draft first.
+"""
+
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404, HttpResponseNotAllowed
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils import timezone
+from django.utils.formats import date_format
+from simple_history.admin import SimpleHistoryAdmin
+
+from editorial.forms import PublishableAdminForm
+from editorial.history import TextDiffContextHelper
+from editorial.models import REVIEW_WARNING_DAYS, Status
+from editorial.preview import PreviewItem, preview_tags
+
+# Fields that record publication and review; only someone who may publish sets them.
+REVIEW_FIELDS = ("published_at", "last_reviewed", "next_review_due", "reviewed_by")
+PUBLICATION_STAMP_FIELDS = (*REVIEW_FIELDS, "published_by")
+
+admin.site.site_header = f"{settings.SITE_NAME}: editing and review"
+admin.site.site_title = f"{settings.SITE_NAME} admin"
+
+
+class ReviewDueFilter(admin.SimpleListFilter):
+    title = "review due"
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("overdue", "Overdue"),
+            ("soon", f"Due within {REVIEW_WARNING_DAYS} days"),
+            ("none", "No date set"),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "overdue":
+            return queryset.overdue()
+        if self.value() == "soon":
+            return queryset.review_due().filter(next_review_due__gte=timezone.localdate())
+        if self.value() == "none":
+            return queryset.filter(next_review_due__isnull=True)
+        return queryset
+
+
+class TagFilter(admin.SimpleListFilter):
+    """The needs and symptoms this kind of content is filed under."""
+
+    title = "tag"
+    parameter_name = "tag"
+
+    def lookups(self, request, model_admin):
+        return [(tag.slug, tag.name) for tag in model_admin.model.tags.all().order_by("name")]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(tags__slug=self.value())
+        return queryset
+
+
+class PublishableAdmin(SimpleHistoryAdmin):
+    """Base admin for `Publishable` models. Subclasses set fieldsets and `preview_template`."""
+
+    form = PublishableAdminForm
+    change_form_template = "admin/editorial/change_form.html"
+    change_list_template = "admin/editorial/change_list.html"
+    object_history_list_template = "admin/editorial/object_history_list.html"
+    preview_template = ""
+    preview_name = "item"  # the variable the public template reads
+
+    list_display = ["title", "status", "on_site", "next_review", "updated_at"]
+    list_filter = ["status", TagFilter, ReviewDueFilter]
+    search_fields = ["title", "slug", "summary", "tags__name"]
+    prepopulated_fields = {"slug": ["title"]}
+    history_list_display = ["state"]
+    actions = ["submit_for_review", "publish_now", "unpublish", "record_review_today"]
+
+    # --- Who may do what ---------------------------------------------------------------------------
+
+    def has_publish_permission(self, request) -> bool:
+        return request.user.has_perm(self.model.publish_permission())
+
+    def _stored_status(self, obj) -> str | None:
+        """The status in the database, not in memory: a version being restored carries its old one."""
+        if obj is None or obj.pk is None:
+            return None
+        return self.model.objects.filter(pk=obj.pk).values_list("status", flat=True).first()
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        if obj is not None and not self.has_publish_permission(request):
+            return self._stored_status(obj) != Status.PUBLISHED
+        return True
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = ["published_by", "created_at", "updated_at"]
+        if not self.has_publish_permission(request):
+            readonly.extend(REVIEW_FIELDS)
+        return readonly
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        form.can_publish = self.has_publish_permission(request)  # a fresh class per call
+        return form
+
+    # --- Saving: the workflow's stamps -------------------------------------------------------------
+
+    def save_model(self, request, obj, form, change):
+        stored = self.model.objects.filter(pk=obj.pk).first() if obj.pk else None
+        if not self.has_publish_permission(request):
+            # The form already refuses this; a hand-made POST or a restored version must not either.
+            if obj.status == Status.PUBLISHED or (stored and stored.status == Status.PUBLISHED):
+                raise PermissionDenied
+            if stored is not None:
+                for name in PUBLICATION_STAMP_FIELDS:
+                    setattr(obj, name, getattr(stored, name))
+        elif obj.status == Status.PUBLISHED and (stored is None or stored.status != Status.PUBLISHED):
+            obj.publish(request.user, next_review_due=form.cleaned_data.get("next_review_due"))
+            self._announce_publication(request, [obj])
+        super().save_model(request, obj, form, change)
+
+    def _announce_publication(self, request, objs):
+        now = timezone.now()
+        for obj in objs:
+            if obj.published_at and obj.published_at > now:
+                when = date_format(timezone.localtime(obj.published_at), "DATETIME_FORMAT")
+                self.message_user(request, f"“{obj}” is scheduled: it appears on the site on {when}.")
+
+    # --- Actions -----------------------------------------------------------------------------------
+
+    def _save_each(self, request, objs, change):
+        with transaction.atomic():
+            for obj in objs:
+                change(obj)
+                obj._history_user = request.user
+                obj.save()
+
+    @admin.action(description="Send selected drafts for review", permissions=["change"])
+    def submit_for_review(self, request, queryset):
+        drafts = list(queryset.filter(status=Status.DRAFT))
+        if not drafts:
+            self.message_user(
+                request, "Nothing was sent: only drafts can be sent for review.", messages.WARNING
+            )
+            return
+        self._save_each(request, drafts, lambda obj: obj.submit_for_review())
+        self.message_user(request, f"Sent {len(drafts)} for review. A clinical reviewer can now publish.")
+
+    @admin.action(description="Publish selected (as the reviewer)", permissions=["publish"])
+    def publish_now(self, request, queryset):
+        items = list(queryset.exclude(status=Status.PUBLISHED))
+        if not items:
+            self.message_user(
+                request, "Nothing was published: those are already published.", messages.WARNING
+            )
+            return
+        self._save_each(request, items, lambda obj: obj.publish(request.user, obj.next_review_due))
+        self.message_user(request, f"Published {len(items)}, with your review recorded.")
+        self._announce_publication(request, items)
+
+    @admin.action(description="Unpublish selected (back to draft)", permissions=["publish"])
+    def unpublish(self, request, queryset):
+        items = list(queryset.exclude(status=Status.DRAFT))
+        self._save_each(request, items, lambda obj: obj.unpublish())
+        self.message_user(request, f"Moved {len(items)} back to draft. They are no longer on the site.")
+
+    @admin.action(description="Record a clinical review today", permissions=["publish"])
+    def record_review_today(self, request, queryset):
+        items = list(queryset)
+        self._save_each(request, items, lambda obj: obj.record_review(request.user))
+        self.message_user(request, f"Recorded your review of {len(items)}; the next one is due in a year.")
+
+    # --- List columns ------------------------------------------------------------------------------
+
+    @admin.display(description="On the site")
+    def on_site(self, obj):
+        if obj.is_public:
+            return "Live"
+        if obj.status == Status.PUBLISHED and obj.published_at:
+            return f"Scheduled for {date_format(timezone.localtime(obj.published_at), 'DATETIME_FORMAT')}"
+        return "Not public"
+
+    @admin.display(description="Next review", ordering="next_review_due")
+    def next_review(self, obj):
+        if obj.next_review_due is None:
+            return "Not set"
+        due = date_format(obj.next_review_due, "DATE_FORMAT")
+        return f"{due} (overdue)" if obj.review_overdue else due
+
+    # --- History: line diffs, and no restoring what you may not change ------------------------------
+
+    @admin.display(description="State")
+    def state(self, record):
+        """The status of one historical version, in words (a history_list_display column)."""
+        return record.get_status_display()
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return TextDiffContextHelper(self.model, historical_record)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST":
+            current = self.get_object(request, unquote(object_id))
+            if current is None or not self.has_change_permission(request, current):
+                raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    # --- Preview: the posted form, rendered through the public page template -------------------------
+
+    def get_urls(self):
+        prefix = f"{self.opts.app_label}_{self.opts.model_name}"
+        preview = self.admin_site.admin_view(self.preview_view)
+        return [
+            path("preview/", preview, name=f"{prefix}_preview_new"),
+            path("<path:object_id>/preview/", preview, name=f"{prefix}_preview"),
+            *super().get_urls(),
+        ]
+
+    def preview_view(self, request, object_id=None):
+        """Show what the posted form would look like on the public page, without saving anything."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        obj = None
+        if object_id is not None:
+            obj = self.get_object(request, unquote(object_id))
+            if obj is None:
+                raise Http404
+        allowed = self.has_change_permission(request, obj) if obj else self.has_add_permission(request)
+        if not allowed:
+            raise PermissionDenied
+        form = self.get_form(request, obj, change=obj is not None)(request.POST, instance=obj)
+        form.is_valid()  # fills form.instance from what validated; nothing is saved
+        item = form.instance
+        pristine = self.model.objects.get(pk=obj.pk) if obj else self.model()
+        field_names = {f.name for f in self.model._meta.concrete_fields}
+        for name in form.errors:
+            if name in field_names:  # a value that failed validation is never shown, even in a preview
+                setattr(item, name, getattr(pristine, name))
+        item.render_markdown_fields()
+        tags = self._preview_tags(form, pristine)
+        modalities = [m for m in form.cleaned_data.get("modalities", ()) if m.is_public]
+        context = {
+            self.preview_name: PreviewItem(item, tags=tags, modalities=modalities),
+            "related_articles": [],
+            "preview_problems": [
+                f"{form.fields[name].label if name in form.fields else 'Form'}: {' '.join(errors)}"
+                for name, errors in form.errors.items()
+            ],
+        }
+        return TemplateResponse(request, self.preview_template, context)
+
+    def _preview_tags(self, form, pristine):
+        if "tags" in form.cleaned_data:
+            return preview_tags(form.cleaned_data["tags"])
+        return list(pristine.tags.all()) if pristine.pk else []

@@ -15,12 +15,20 @@ from taggit.managers import TaggableManager
 from markup import render_markdown
 
 REVIEW_WARNING_DAYS = 30
+# A clinical review holds for a year unless the reviewer picks another date.
+REVIEW_INTERVAL_DAYS = 365
 
 
 class Status(models.TextChoices):
     DRAFT = "draft", "Draft"
     IN_REVIEW = "in_review", "In review"
     PUBLISHED = "published", "Published"
+
+
+def publication_time() -> datetime.datetime:
+    """Now, in whole seconds: the admin's date and time fields hold seconds, so a stamp with
+    microseconds would come back changed from every later save and clutter the history."""
+    return timezone.now().replace(microsecond=0)
 
 
 class PublishableQuerySet(models.QuerySet):
@@ -82,7 +90,7 @@ class Publishable(models.Model):
     def save(self, *args, **kwargs):
         self.render_markdown_fields()
         if self.status == Status.PUBLISHED and self.published_at is None:
-            self.published_at = timezone.now()
+            self.published_at = publication_time()
         super().save(*args, **kwargs)
 
     @property
@@ -100,6 +108,40 @@ class Publishable(models.Model):
     def render_markdown_fields(self):
         for name in self.markdown_fields:
             setattr(self, f"{name}_html", render_markdown(getattr(self, name)).html)
+
+    # --- Workflow: draft -> in review -> published, and back to draft. Callers save afterwards. ---
+
+    @classmethod
+    def publish_permission(cls) -> str:
+        """The permission (declared on each concrete model) that lets a clinical reviewer publish."""
+        return f"{cls._meta.app_label}.publish_{cls._meta.model_name}"
+
+    def submit_for_review(self) -> None:
+        self.status = Status.IN_REVIEW
+
+    def unpublish(self) -> None:
+        """Back to draft: off every page, feed and sitemap (all of them read `published()`)."""
+        self.status = Status.DRAFT
+
+    def publish(self, reviewer, next_review_due: datetime.date | None = None) -> None:
+        """Publish as `reviewer`: stamps who published, when (unless a time is scheduled), and the review.
+
+        A `published_at` already set - in the future for scheduled publishing - is kept.
+        """
+        self.status = Status.PUBLISHED
+        self.published_by = reviewer
+        if self.published_at is None:
+            self.published_at = publication_time()
+        self.record_review(reviewer, next_review_due)
+
+    def record_review(self, reviewer, next_review_due: datetime.date | None = None) -> None:
+        """Record a clinical review today; the next one falls due after `REVIEW_INTERVAL_DAYS`."""
+        today = timezone.localdate()
+        self.last_reviewed = today
+        self.reviewed_by = reviewer.get_full_name() or reviewer.get_username()
+        if next_review_due is None or next_review_due <= today:
+            next_review_due = today + datetime.timedelta(days=REVIEW_INTERVAL_DAYS)
+        self.next_review_due = next_review_due
 
 
 class ContentVersion(models.Model):

@@ -7,7 +7,7 @@ sanitiser is the only call to bleach, so it could move to nh3 without touching a
 
 import re
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from urllib.parse import urlsplit
 
 import bleach
@@ -113,6 +113,12 @@ class RenderedMarkdown:
     toc: str
 
 
+# Rendering is a pure function of the text; re-saving unchanged content (loadcontent, admin edits of
+# other fields) need not render it again.
+RENDER_CACHE_SIZE = 256
+
+
+@lru_cache(maxsize=RENDER_CACHE_SIZE)
 def render_markdown(text: str) -> RenderedMarkdown:
     """Render authored Markdown to sanitised HTML plus a sanitised table of contents."""
     md = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, extension_configs=MARKDOWN_EXTENSION_CONFIGS)

@@ -1,10 +1,74 @@
-from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+"""Therapy explainers in the admin: the shared editorial workflow, plus the explainer's sections."""
 
+from django.contrib import admin
+
+from editorial.admin import PublishableAdmin
 from modalities.models import Modality
+
+SECTIONS_HELP = (
+    "Each section is Markdown: - starts a list item, [words](https://…) makes a link. "
+    "Use Preview to see the explainer exactly as readers will."
+)
 
 
 @admin.register(Modality)
-class ModalityAdmin(SimpleHistoryAdmin):
-    list_display = ["title", "status", "evidence_level", "next_review_due"]
-    prepopulated_fields = {"slug": ["title"]}
+class ModalityAdmin(PublishableAdmin):
+    preview_template = "admin/editorial/preview_modality.html"
+    preview_name = "modality"
+
+    list_display = ["title", "status", "evidence_level", "on_site", "next_review", "updated_at"]
+    search_fields = ["title", "full_name", "slug", "summary", "tags__name"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "full_name", "summary", "position"]}),
+        (
+            "Compare table",
+            {
+                "fields": [
+                    "evidence_level",
+                    "evidence_basis",
+                    "format",
+                    "typical_length",
+                    "may_suit",
+                    "session_involves",
+                ]
+            },
+        ),
+        (
+            "Sections",
+            {
+                "fields": [
+                    "what_it_is",
+                    "who_it_may_help",
+                    "what_a_session_is_like",
+                    "evidence",
+                    "cautions",
+                    "finding_a_therapist",
+                    "questions_to_ask",
+                ],
+                "description": SECTIONS_HELP,
+            },
+        ),
+        (
+            "References",
+            {
+                "fields": ["references"],
+                "description": 'A list like [{"title": "Guideline name", "url": "https://…"}].',
+            },
+        ),
+        ("Needs and symptoms", {"fields": ["tags"]}),
+        (
+            "Publishing and review",
+            {
+                "fields": [
+                    "status",
+                    "published_at",
+                    "published_by",
+                    "last_reviewed",
+                    "next_review_due",
+                    "reviewed_by",
+                    "created_at",
+                    "updated_at",
+                ]
+            },
+        ),
+    ]

@@ -93,6 +93,8 @@ class Modality(Publishable):
     class Meta:
         ordering = ["position", "title"]
         verbose_name_plural = "modalities"
+        # Clinical reviewers hold it (editorial migration 0002); editors do not.
+        permissions = [("publish_modality", "Can publish explainers and record their review")]
 
     def get_absolute_url(self):
         return reverse("modalities:detail", args=[self.slug])

@@ -1,4 +1,9 @@
-"""Values every page's frame needs: the site name, the quick-exit target and the crisis lines."""
+"""Values every page's frame needs: the site name, the quick-exit target and the crisis lines.
+
+The crisis lines come from settings (SITE_CRISIS_LINES, SITE_EMERGENCY_NUMBERS), so each deployment
+shows its own country's numbers. A line without a number is still shown, without a link, rather
+than failing the page: a help box must never be the reason a page breaks.
+"""
 
 import re
 
@@ -12,23 +17,35 @@ def _dial(number: str) -> str:
     return _NOT_DIALLED.sub("", number or "")
 
 
-def crisis_lines():
+def _href(scheme: str, number: str | None) -> str:
+    digits = _dial(number or "")
+    return f"{scheme}:{digits}" if digits else ""
+
+
+def crisis_lines() -> list[dict]:
+    """The configured crisis lines, each with `call_href` (tel:) and `text_href` (sms:) added."""
     return [
         {
             **line,
-            "call_href": f"tel:{_dial(line['call'])}" if line.get("call") else "",
-            "text_href": f"sms:{_dial(line['text'])}" if line.get("text") else "",
+            "call_href": _href("tel", line.get("call")),
+            "text_href": _href("sms", line.get("text")),
         }
         for line in settings.CRISIS_LINES
     ]
 
 
-def site(request):
+def emergency_numbers() -> list[dict]:
+    """The configured emergency numbers, each with a `call_href` (tel:) added."""
+    return [
+        {**number, "call_href": _href("tel", number.get("call"))} for number in settings.EMERGENCY_NUMBERS
+    ]
+
+
+def site(request) -> dict:
+    """Template context for base.html: site name, quick-exit target, crisis lines."""
     return {
         "SITE_NAME": settings.SITE_NAME,
         "QUICK_EXIT_URL": settings.QUICK_EXIT_URL,
         "CRISIS_LINES": crisis_lines(),
-        "EMERGENCY_NUMBERS": [
-            {**n, "call_href": f"tel:{_dial(n['call'])}"} for n in settings.EMERGENCY_NUMBERS
-        ],
+        "EMERGENCY_NUMBERS": emergency_numbers(),
     }

@@ -1,26 +1,54 @@
-"""Keep what readers search for out of every log line."""
+"""Keep what readers search for out of every log line.
+
+`StripQueryStrings` is attached to every log handler (settings.LOGGING for Django and runserver,
+config/gunicorn.conf.py for gunicorn's access and error logs). It removes the query string from any
+URL in a record's message and arguments, so `/search/?q=nightmares` is logged as `/search/`.
+"""
 
 import logging
 import re
+from collections.abc import Mapping
 
-# Any "?query" after a path, in a request line or a message.
+# A "?" and what follows it up to whitespace or a quote: the query of a URL in a request line
+# ("GET /search/?q=x HTTP/1.1"), a message ("Error handling request /search/?q=x") or a full URL.
+# Deliberately broad: a question mark in ordinary prose loses the word after it, which costs a log
+# reader little, while a narrower pattern could let a query through.
 _QUERY = re.compile(r"\?[^\s\"']*")
+
+
+_TRACEBACK_FORMATTER = logging.Formatter()
+
+
+def strip_query_strings(text: str) -> str:
+    """`text` with the query string of every URL in it removed."""
+    return _QUERY.sub("", text)
+
+
+def _clean(value):
+    return strip_query_strings(value) if isinstance(value, str) else value
 
 
 class StripQueryStrings(logging.Filter):
     """Removes query strings from log records, so search terms never reach a log file."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.args:
-            record.args = (
-                tuple(_QUERY.sub("", a) if isinstance(a, str) else a for a in record.args)
-                if isinstance(record.args, tuple)
-                else record.args
-            )
         if isinstance(record.msg, str):
-            record.msg = _QUERY.sub("", record.msg)
+            record.msg = strip_query_strings(record.msg)
+        if isinstance(record.args, Mapping):
+            # gunicorn's access log formats with a mapping of "atoms"; clean it in place so the
+            # mapping keeps its own type and lookups.
+            for key, value in list(record.args.items()):
+                if isinstance(value, str):
+                    record.args[key] = strip_query_strings(value)
+        elif isinstance(record.args, tuple):
+            record.args = tuple(_clean(arg) for arg in record.args)
+        if record.exc_info and not record.exc_text:
+            # An exception message may quote a URL; format the traceback now, cleaned, so the
+            # handler's formatter reuses this text instead of formatting the raw one.
+            record.exc_text = strip_query_strings(_TRACEBACK_FORMATTER.formatException(record.exc_info))
         request = getattr(record, "request", None)
         if request is not None and hasattr(request, "META"):
-            # django.request attaches the request; make sure formatters cannot print its query.
+            # django.request attaches the request object, which carries the full query string;
+            # no formatter or handler (an error mail, for instance) may print it.
             record.request = None
         return True

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_safe
 from articles.models import Article
 from articles.needs import needs_in_use
 from modalities.models import Modality
+from operations.unavailable import current_exception_is_database_outage, database_unavailable_response
 
 HOME_ARTICLE_COUNT = 4
 
@@ -63,4 +64,7 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
+    # A database that is away (even one that failed inside a middleware) is an outage, not a bug.
+    if current_exception_is_database_outage():
+        return database_unavailable_response(request)
     return _error(request, 500, "500.html")

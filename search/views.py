@@ -1,49 +1,84 @@
-"""Search page and JSON API (placeholder: a simple database search until the Whoosh index lands)."""
+"""The search page and the JSON API. Both call search.engine.search, so they rank identically.
 
-from django.db.models import Q
+Neither sets a cookie (no session, no CSRF token: the form is a GET), and neither logs the query.
+"""
+
+from urllib.parse import urlencode
+
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 
-from articles.models import Article
 from articles.needs import needs_in_use
-from modalities.models import Modality
+from search import engine
+from search.documents import ARTICLE, MODALITY
 
-MAX_QUERY_LENGTH = 200
+# The API returns up to this many results at once; `count` is always the total.
+API_MAX_RESULTS = 50
+TYPE_CHOICES = (("", "Everything"), (MODALITY, "Therapy explainers"), (ARTICLE, "Articles"))
 
 
-def _results(query):
-    if not query:
-        return []
-    results = []
-    for model, kind in ((Modality, "modality"), (Article, "article")):
-        q = Q(title__icontains=query) | Q(summary__icontains=query) | Q(tags__name__icontains=query)
-        for obj in model.objects.published().filter(q).distinct():
-            results.append(
-                {
-                    "title": obj.title,
-                    "url": obj.get_absolute_url(),
-                    "type": kind,
-                    "modalities": [],
-                    "tags": [],
-                    "snippet": obj.summary,
-                }
-            )
-    return results
+def _params(request):
+    return request.GET.get("q", ""), request.GET.get("type"), request.GET.get("tag")
 
 
 @require_safe
 def search_page(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    return render(
-        request,
-        "search/search.html",
-        {"query": query, "results": _results(query), "needs": needs_in_use()},
-    )
+    raw, kind, tag = _params(request)
+    outcome = engine.search(raw, kind=kind, tag=tag, page=request.GET.get("page", 1))
+    kind, tag = engine.clean_filters(kind, tag)
+    needs = list(needs_in_use())
+    filters = {key: value for key, value in (("q", outcome.query), ("type", kind), ("tag", tag)) if value}
+    context = {
+        "query": outcome.query,
+        "outcome": outcome,
+        "results": outcome.results,
+        "needs": needs,
+        "type_choices": TYPE_CHOICES,
+        "selected_type": kind or "",
+        "selected_tag": tag or "",
+        "query_string": urlencode(filters),
+        "unfiltered_query_string": urlencode({"q": outcome.query}),
+        "suggestion_query_string": urlencode({"q": outcome.suggestion}) if outcome.suggestion else "",
+        "page": _PageLinks(outcome),
+    }
+    return _not_kept_if_degraded(render(request, "search/search.html", context), outcome)
 
 
 @require_safe
 def search_api(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    results = _results(query)
-    return JsonResponse({"query": query, "count": len(results), "results": results})
+    raw, kind, tag = _params(request)
+    outcome = engine.search(raw, kind=kind, tag=tag, per_page=API_MAX_RESULTS)
+    response = JsonResponse(outcome.as_json(), json_dumps_params={"ensure_ascii": False})
+    return _not_kept_if_degraded(response, outcome)
+
+
+def _not_kept_if_degraded(response, outcome):
+    """Answers from the database fallback are not to be cached: the index is back within moments."""
+    if outcome.source == "database":
+        add_never_cache_headers(response)
+    return response
+
+
+class _PageLinks:
+    """What templates/includes/pagination.html asks of a Django Page, for a page of search results."""
+
+    def __init__(self, outcome):
+        self.number = outcome.page
+        self.paginator = outcome  # the include reads paginator.num_pages
+
+    def has_previous(self):
+        return self.number > 1
+
+    def has_next(self):
+        return self.number < self.paginator.num_pages
+
+    def has_other_pages(self):
+        return self.paginator.num_pages > 1
+
+    def previous_page_number(self):
+        return self.number - 1
+
+    def next_page_number(self):
+        return self.number + 1

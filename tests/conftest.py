@@ -18,3 +18,17 @@ def content(db):
 @pytest.fixture
 def transactional_content(transactional_db):
     call_command("loadcontent", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def search_index_per_test(settings, tmp_path_factory):
+    """Every test gets an empty search index of its own, built in line (no background thread) from
+    what that test's database holds, so no test ever sees another test's index."""
+    from search import index
+
+    settings.SEARCH_INDEX_DIR = tmp_path_factory.mktemp("search-index")
+    settings.SEARCH_REBUILD_IN_BACKGROUND = False
+    index.reset()
+    yield
+    index.wait_for_rebuild()
+    index.reset()

@@ -1,3 +1,5 @@
+"""Public URLs of the volunteer form."""
+
 from django.urls import path
 
 from volunteers import views

@@ -1,46 +1,93 @@
 /* Quick exit, after the GOV.UK "Exit this page" pattern.
-   The button (a plain link without JavaScript) and Shift pressed three times both hide the page at
-   once and replace it in history with a neutral site, so Back does not return here. */
+
+   The button (a plain link when JavaScript is off) and Shift pressed three times both hide the page
+   at once and replace it in history with a neutral site, so Back does not return to it.
+
+   Shift is counted when it is released without another key pressed while it was held, so capitals
+   and shortcuts (Shift+H, Shift+Tab) never count; any other key starts the count again, and so does
+   a pause of more than five seconds between presses. Screen readers hear each step in a polite
+   live region. */
 (function () {
   "use strict";
+
   var PRESSES_NEEDED = 3;
   var WINDOW_MS = 5000;
-  var presses = 0;
-  var lastPress = 0;
+
+  var root = document.documentElement;
+  var bar = document.querySelector("[data-quick-exit-bar]");
   var link = document.querySelector("[data-quick-exit]");
   var status = document.querySelector("[data-quick-exit-status]");
   if (!link) { return; }
-  var target = link.getAttribute("href");
+  root.classList.add("js-on");
 
-  function leave(event) {
-    if (event) { event.preventDefault(); }
-    document.documentElement.classList.add("exiting");
-    document.title = "Weather";
-    window.location.replace(target);
-  }
+  var target = link.getAttribute("href");
+  var presses = 0;
+  var shiftUsedInChord = false;
+  var expiry = null;
+  var leaving = false;
 
   function announce(text) {
     if (status) { status.textContent = text; }
   }
 
-  link.addEventListener("click", leave);
+  function showPresses(count) {
+    if (bar) { bar.setAttribute("data-presses", String(count)); }
+  }
 
-  document.addEventListener("keydown", function (event) {
-    if (event.key !== "Shift") {
-      // Any other key (typing a capital letter, for example) starts the count again.
-      presses = 0;
-      return;
-    }
-    if (event.repeat) { return; }
-    var now = Date.now();
-    presses = (now - lastPress <= WINDOW_MS) ? presses + 1 : 1;
-    lastPress = now;
+  function reset(message) {
+    window.clearTimeout(expiry);
+    expiry = null;
+    if (presses > 0) { announce(message || ""); }
+    presses = 0;
+    showPresses(0);
+  }
+
+  function leave(event) {
+    if (event) { event.preventDefault(); }
+    if (leaving) { return; }
+    leaving = true;
+    // Hide everything first, so nothing of this page shows while the next one loads.
+    root.classList.add("exiting");
+    if (document.body) { document.body.hidden = true; }
+    document.title = "Loading";
+    // replace(), not assign(): this page leaves the history, so Back cannot return to it.
+    window.location.replace(target);
+  }
+
+  function countPress() {
+    presses += 1;
+    window.clearTimeout(expiry);
+    showPresses(presses);
     if (presses >= PRESSES_NEEDED) {
       announce("Leaving this page.");
       leave();
-    } else {
-      announce("Shift pressed " + presses + " of " + PRESSES_NEEDED + " times. Press " +
-        (PRESSES_NEEDED - presses) + " more to leave this page.");
+      return;
     }
-  });
+    var left = PRESSES_NEEDED - presses;
+    announce("Shift pressed. Press it " + left + " more " + (left === 1 ? "time" : "times") +
+      " to leave this page.");
+    expiry = window.setTimeout(function () { reset("Quick exit cancelled."); }, WINDOW_MS);
+  }
+
+  link.addEventListener("click", leave);
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Shift") {
+      // Shift held together with Ctrl, Alt or Cmd is a shortcut, not a press.
+      if (!event.repeat) { shiftUsedInChord = event.ctrlKey || event.altKey || event.metaKey; }
+      return;
+    }
+    // Any other key, including a letter typed with Shift held, starts the count again.
+    if (event.shiftKey) { shiftUsedInChord = true; }
+    reset("");
+  }, true);
+
+  document.addEventListener("keyup", function (event) {
+    if (event.key !== "Shift") { return; }
+    if (shiftUsedInChord) {
+      shiftUsedInChord = false;
+      return;
+    }
+    countPress();
+  }, true);
 })();

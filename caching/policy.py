@@ -1,0 +1,69 @@
+"""Which requests the page cache may answer, and which responses it may keep.
+
+Only anonymous readers share entries: a request that carries a session cookie (staff) or
+credentials never reads from or writes to the cache, and a response that sets a cookie, depends on
+cookies, carries a CSRF token or is marked private is never stored. Only reading pages are cached.
+"""
+
+from django.conf import settings
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.utils.cache import cc_delim_re
+
+# The reading pages of the public URL contract (DESIGN.md): everything a visitor reads, nothing
+# that takes input to keep (the volunteer form) or belongs to staff (the inbox, the admin).
+READING_PATHS = frozenset({"/", "/robots.txt", "/sitemap.xml"})
+READING_PATH_PREFIXES = (
+    "/modalities/",
+    "/articles/",
+    "/tags/",
+    "/search/",
+    "/api/search/",
+    "/safety/",
+    "/feeds/",
+)
+
+# A page bigger than this is not worth a cache slot (and hints at something unusual).
+MAX_ENTRY_BYTES = 1024 * 1024
+
+# Vary headers a stored response may carry: the cache key already holds the negotiated encoding.
+HANDLED_VARY = frozenset({"accept-encoding"})
+
+
+def is_reading_path(path: str) -> bool:
+    if path.startswith("/" + settings.ADMIN_URL):
+        return False
+    return path in READING_PATHS or path.startswith(READING_PATH_PREFIXES)
+
+
+def request_is_cacheable(request) -> bool:
+    """May this request be answered from the shared anonymous cache (and its response stored)?"""
+    if settings.PAGE_CACHE_SECONDS <= 0 or request.method not in ("GET", "HEAD"):
+        return False
+    if not is_reading_path(request.path_info):
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or "HTTP_AUTHORIZATION" in request.META:
+        return False
+    # Inside an open transaction a page may show data that is not committed (and may never be):
+    # it must not be shared, and whoever holds the transaction must see their own changes.
+    return not connections[DEFAULT_DB_ALIAS].in_atomic_block
+
+
+def _cache_control(response) -> set[str]:
+    return {
+        part.strip().lower().split("=")[0] for part in cc_delim_re.split(response.get("Cache-Control", ""))
+    }
+
+
+def response_is_storable(request, response) -> bool:
+    """May this response be kept and served to every anonymous reader?"""
+    if request.method != "GET" or response.status_code != 200 or response.streaming:
+        return False
+    # A cookie being set means this response belongs to one visitor (a CSRF token, a session).
+    if response.cookies:
+        return False
+    vary = {v.strip().lower() for v in cc_delim_re.split(response.get("Vary", "")) if v.strip()}
+    if not vary <= HANDLED_VARY:
+        return False
+    if _cache_control(response) & {"private", "no-store"}:
+        return False
+    return len(response.content) <= MAX_ENTRY_BYTES

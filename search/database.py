@@ -1,0 +1,88 @@
+"""The database search that answers while the index is missing or being rebuilt.
+
+Slower and simpler than the index (titles, summaries, tags and the synonym map, no stemming), but it
+finds the same kind of thing, ranks explainers first and returns the same result shape.
+"""
+
+import functools
+import operator
+
+from django.db.models import Q
+
+from articles.models import Article
+from modalities.models import Modality
+from search.documents import ARTICLE, MODALITY
+from search.plan import QueryPlan
+from search.results import Result, SearchResults, Snippet
+
+# The same preferences as the index: tags and titles over summaries, explainers over articles.
+WEIGHTS = {"need": 4, "therapy": 3, "title": 3, "summary": 2}
+MODALITY_FACTOR = 1.5
+
+
+def _matches(plan: QueryPlan, kind: str) -> Q | None:
+    clauses = []
+    for word in plan.words:
+        clauses += [Q(title__icontains=word), Q(summary__icontains=word), Q(tags__name__icontains=word)]
+    clauses += [Q(tags__name=need) for need in plan.needs]
+    if plan.therapies:
+        field = "slug__in" if kind == MODALITY else "modalities__slug__in"
+        clauses.append(Q(**{field: list(plan.therapies)}))
+    return functools.reduce(operator.or_, clauses) if clauses else None
+
+
+def _score(plan: QueryPlan, item, kind: str, slugs: tuple[str, ...], tags: tuple[str, ...]) -> float:
+    title, summary = item.title.lower(), item.summary.lower()
+    score = 0.0
+    for word in plan.words:
+        score += WEIGHTS["title"] * (word in title) + WEIGHTS["summary"] * (word in summary)
+        score += WEIGHTS["need"] * any(word in tag for tag in tags)
+    score += WEIGHTS["need"] * len(set(plan.needs) & set(tags))
+    score += WEIGHTS["therapy"] * len(set(plan.therapies) & set(slugs))
+    return score * (MODALITY_FACTOR if kind == MODALITY else 1.0)
+
+
+def _candidates(plan: QueryPlan, kind: str, tag: str | None):
+    model = Modality if kind == MODALITY else Article
+    matches = _matches(plan, kind)
+    if matches is None:
+        return
+    items = model.objects.published().filter(matches)
+    if tag:
+        items = items.filter(tags__slug=tag)
+    items = items.distinct().prefetch_related("tags")
+    if kind == ARTICLE:
+        items = items.prefetch_related("modalities")
+    for item in items:
+        tags = sorted((t.name, t.slug) for t in item.tags.all())
+        if kind == MODALITY:
+            slugs = (item.slug,)
+        else:
+            slugs = tuple(m.slug for m in item.modalities.all() if m.is_public)
+        yield item, slugs, tags
+
+
+def search(plan: QueryPlan, *, kind=None, tag=None, page: int = 1, per_page: int = 10) -> SearchResults:
+    """Rank published items whose title, summary or tags match; same contract as search.index.search."""
+    scored = []
+    for this_kind in (MODALITY, ARTICLE):
+        if kind and kind != this_kind:
+            continue
+        for item, slugs, tags in _candidates(plan, this_kind, tag):
+            names = tuple(name for name, _slug in tags)
+            result = Result(
+                title=item.title,
+                url=item.get_absolute_url(),
+                type=this_kind,
+                modalities=slugs,
+                tags=names,
+                tag_slugs=tuple(slug for _name, slug in tags),
+                snippet=Snippet.plain(item.summary),
+            )
+            scored.append((-_score(plan, item, this_kind, slugs, names), item.title, result))
+    scored.sort(key=operator.itemgetter(0, 1))
+    outcome = SearchResults(query=plan.text, per_page=per_page, total=len(scored), source="database")
+    outcome.page = min(max(page, 1), outcome.num_pages)
+    first = (outcome.page - 1) * per_page
+    outcome.results = [result for _score, _title, result in scored[first : first + per_page]]
+    return outcome

@@ -1,0 +1,235 @@
+"""What gets indexed: published modalities and articles as plain dictionaries, read from the database.
+
+The database is the source of truth; these dictionaries are the only thing the index learns about an
+item. Each carries a `stamp`: a hash of the database values it was made from (its columns, its tags,
+the modalities it links to). Catching up compares stamps, which `current_stamps()` computes from plain
+column values without building any document, so it is cheap, and it never trusts timestamps (a
+queryset .update() or a tag change does not touch `updated_at`).
+"""
+
+import datetime
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from html import unescape
+from html.parser import HTMLParser
+
+from django.contrib.contenttypes.models import ContentType
+from taggit.models import TaggedItem
+
+from articles.models import Article
+from editorial.models import Status
+from modalities.models import Modality
+
+MODALITY = "modality"
+ARTICLE = "article"
+KINDS = (MODALITY, ARTICLE)
+
+
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+# Tags inside a line of text: they separate no words ("<em>might</em>:" stays "might:").
+INLINE = {"a", "abbr", "b", "cite", "code", "em", "i", "mark", "q", "small", "span", "strong", "sub", "sup"}
+
+
+class _TextOnly(HTMLParser):
+    """Collects the text of sanitised HTML, with a space wherever a block began or ended.
+
+    A heading ends with a colon, so a snippet that runs across one still reads as sentences.
+    """
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in INLINE:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag):
+        if tag in INLINE:
+            return
+        if tag in HEADINGS:
+            last = next((part.rstrip() for part in reversed(self.parts) if part.strip()), "")
+            if last and last[-1] not in ".:;?!":
+                self.parts.append(":")
+        self.parts.append(" ")
+
+
+def html_to_text(html: str) -> str:
+    parser = _TextOnly()
+    parser.feed(html or "")
+    parser.close()
+    return " ".join(unescape("".join(parser.parts)).split())
+
+
+def key_for(kind: str, pk: int) -> str:
+    return f"{kind}:{pk}"
+
+
+# The columns a document is made from, in a fixed order: a change to any of them changes the stamp.
+SOURCE_FIELDS = {
+    MODALITY: (
+        "slug",
+        "title",
+        "summary",
+        "full_name",
+        "may_suit",
+        "session_involves",
+        "format",
+        "typical_length",
+        *(f"{name}_html" for name in Modality.markdown_fields),
+        "published_at",
+        "updated_at",
+        "last_reviewed",
+    ),
+    ARTICLE: ("slug", "title", "summary", "body_html", "published_at", "updated_at", "last_reviewed"),
+}
+# Bump when documents are made differently from the same columns, so every entry is re-indexed.
+STAMP_VERSION = 1
+# Items are read in batches: memory stays flat and every IN (...) list stays well under database limits.
+BATCH = 500
+
+
+def _published(model):
+    # Scheduled items are indexed too; the search filters on published_at when it runs, so an item
+    # appears the moment its time comes without any re-indexing.
+    return model.objects.filter(status=Status.PUBLISHED, published_at__isnull=False)
+
+
+def _tags_by_object(model, ids) -> dict[int, list[tuple[str, str]]]:
+    """(name, slug) of each object's tags, in one query (taggit's own prefetch costs a query per object)."""
+    rows = TaggedItem.objects.filter(
+        content_type=ContentType.objects.get_for_model(model), object_id__in=ids
+    ).values_list("object_id", "tag__name", "tag__slug")
+    tags: dict[int, list[tuple[str, str]]] = {}
+    for object_id, name, slug in rows:
+        tags.setdefault(object_id, []).append((name, slug))
+    return {object_id: sorted(pairs) for object_id, pairs in tags.items()}
+
+
+def _links_by_article(ids) -> dict[int, list[tuple[str, str, str]]]:
+    """(slug, title, full name) of the published modalities each article links to, in the site's order."""
+    rows = (
+        Article.modalities.through.objects.filter(article_id__in=ids, modality__status=Status.PUBLISHED)
+        .order_by("modality__position", "modality__title")
+        .values_list("article_id", "modality__slug", "modality__title", "modality__full_name")
+    )
+    links: dict[int, list[tuple[str, str, str]]] = {}
+    for article_id, *link in rows:
+        links.setdefault(article_id, []).append(tuple(link))
+    return links
+
+
+def _related(kind: str, ids) -> tuple[dict, dict]:
+    model = Modality if kind == MODALITY else Article
+    return _tags_by_object(model, ids), (_links_by_article(ids) if kind == ARTICLE else {})
+
+
+def _stamp(kind: str, values, tags, links) -> str:
+    encoded = json.dumps([STAMP_VERSION, kind, list(values), tags, links], default=str).encode()
+    return hashlib.blake2b(encoded, digest_size=12).hexdigest()
+
+
+def _batches(queryset):
+    """Rows of `queryset` in primary-key order, BATCH at a time."""
+    last = 0
+    while True:
+        batch = list(queryset.filter(pk__gt=last).order_by("pk")[:BATCH])
+        if not batch:
+            return
+        yield batch
+        last = batch[-1][0] if isinstance(batch[-1], tuple) else batch[-1].pk
+
+
+def current_stamps() -> dict[str, str]:
+    """The stamp every published item's document would have now, from column values alone."""
+    stamps = {}
+    for kind, model in ((MODALITY, Modality), (ARTICLE, Article)):
+        rows = _published(model).values_list("pk", *SOURCE_FIELDS[kind])
+        for batch in _batches(rows):
+            tags, links = _related(kind, [row[0] for row in batch])
+            for pk, *values in batch:
+                stamps[key_for(kind, pk)] = _stamp(kind, values, tags.get(pk, []), links.get(pk, []))
+    return stamps
+
+
+def _date(value: datetime.date | None) -> datetime.datetime | None:
+    if value is None:
+        return None
+    return datetime.datetime.combine(value, datetime.time(), datetime.UTC)
+
+
+def _document(kind: str, obj, tags, links) -> dict:
+    if kind == MODALITY:
+        # An explainer: its own slug is its modality; the full name and table fields are searchable.
+        names = [obj.full_name]
+        sections = [html_to_text(html) for _id, _heading, html in obj.sections()]
+        body = [obj.may_suit, obj.session_involves, obj.format, obj.typical_length, *sections]
+        modalities = [obj.slug]
+    else:
+        # An article: the names of the therapies it covers are searchable too ("EMDR" finds it).
+        names = [name for _slug, title, full_name in links for name in (title, full_name)]
+        body = [html_to_text(obj.body_html)]
+        modalities = [slug for slug, _title, _full_name in links]
+    values = [getattr(obj, field) for field in SOURCE_FIELDS[kind]]
+    return {
+        "key": key_for(kind, obj.pk),
+        "type": kind,
+        "url": obj.get_absolute_url(),
+        "title": obj.title,
+        "names": " ".join(name for name in names if name),
+        "summary": obj.summary,
+        "body": " ".join(part for part in body if part),
+        "tags": [name for name, _slug in tags],
+        "tag_slugs": [slug for _name, slug in tags],
+        "modalities": modalities,
+        "published_at": obj.published_at,
+        "updated_at": obj.updated_at,
+        "last_reviewed": _date(obj.last_reviewed),
+        "stamp": _stamp(kind, values, tags, links),
+    }
+
+
+def _documents(kind: str, queryset) -> Iterator[dict]:
+    for batch in _batches(queryset):
+        tags, links = _related(kind, [obj.pk for obj in batch])
+        for obj in batch:
+            yield _document(kind, obj, tags.get(obj.pk, []), links.get(obj.pk, []))
+
+
+def published_documents() -> Iterator[dict]:
+    """Every published (or scheduled) item's document, modalities first."""
+    yield from _documents(MODALITY, _published(Modality))
+    yield from _documents(ARTICLE, _published(Article))
+
+
+def documents_for_keys(keys: Iterable[str]) -> dict[str, dict | None]:
+    """The current document for each key, or None where the item is gone or not published."""
+    ids: dict[str, set[int]] = {MODALITY: set(), ARTICLE: set()}
+    for key in keys:
+        kind, _, pk = key.partition(":")
+        if kind in ids and pk.isdigit():
+            ids[kind].add(int(pk))
+    docs: dict[str, dict | None] = {key_for(kind, pk): None for kind, pks in ids.items() for pk in pks}
+    for kind, model in ((MODALITY, Modality), (ARTICLE, Article)):
+        if ids[kind]:
+            for doc in _documents(kind, _published(model).filter(pk__in=ids[kind])):
+                docs[doc["key"]] = doc
+    return docs
+
+
+def documents_for(refs: Iterable[tuple[str, int]]) -> dict[str, dict | None]:
+    """The current document for each (kind, pk), or None where it is gone or not published.
+
+    A changed modality also refreshes the articles that link to it, since they show its name and slug.
+    """
+    refs = set(refs)
+    keys = {key_for(kind, pk) for kind, pk in refs}
+    modality_ids = {pk for kind, pk in refs if kind == MODALITY}
+    if modality_ids:
+        linked = Article.objects.filter(modalities__in=modality_ids).values_list("pk", flat=True)
+        keys.update(key_for(ARTICLE, pk) for pk in linked)
+    return documents_for_keys(keys)

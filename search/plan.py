@@ -1,0 +1,38 @@
+"""What a query means before any engine runs it: its words and the vocabulary the synonym map found."""
+
+from dataclasses import dataclass, field
+
+from search.synonyms import Expansion, synonym_map
+from search.text import content_words, words
+
+
+@dataclass(frozen=True)
+class QueryPlan:
+    text: str  # the cleaned query, as shown back to the reader
+    tokens: tuple[str, ...]  # every word, lower case, in order
+    words: tuple[str, ...]  # the words worth searching (no stop words, capped)
+    expansion: Expansion = field(default_factory=Expansion)
+
+    @property
+    def needs(self) -> tuple[str, ...]:
+        return self.expansion.needs
+
+    @property
+    def therapies(self) -> tuple[str, ...]:
+        return self.expansion.therapies
+
+    @property
+    def is_empty(self) -> bool:
+        """Nothing searchable: only stop words, punctuation or symbols."""
+        return not self.words and not self.needs and not self.therapies
+
+
+def plan_query(text: str) -> QueryPlan:
+    """Split a cleaned query (search.text.clean_query) into words and apply the synonym map."""
+    tokens = words(text)
+    return QueryPlan(
+        text=text,
+        tokens=tuple(tokens),
+        words=tuple(content_words(tokens)),
+        expansion=synonym_map().expand(tokens),
+    )

@@ -1,0 +1,104 @@
+"""The curated map from everyday words to the site's vocabulary (search/synonyms.yaml), applied at query time.
+
+"bad dreams" finds what is tagged *nightmares*, "jumpy" what is tagged *always on edge*, "painting" the
+art therapy explainer. The map is data that editors and clinical reviewers can read and change.
+"""
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from search.text import words
+
+SYNONYMS_FILE = Path(__file__).with_name("synonyms.yaml")
+
+
+@dataclass(frozen=True)
+class Expansion:
+    """What the synonym map found in a query."""
+
+    needs: tuple[str, ...] = ()  # tag names from the needs vocabulary
+    therapies: tuple[str, ...] = ()  # modality slugs
+    covered: frozenset[int] = field(default_factory=frozenset)  # positions of words a phrase explained
+
+
+def _normal(word: str) -> str:
+    """One form for singular and plural, so "bad dream" and "bad dreams" match the same entry."""
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def _phrase_key(phrase: str) -> tuple[str, ...]:
+    return tuple(_normal(w) for w in words(phrase))
+
+
+class SynonymMap:
+    """Phrases (as tuples of normalised words) -> the needs and therapies they mean."""
+
+    def __init__(self, needs: dict[str, list[str]], therapies: dict[str, list[str]]):
+        self.phrases: dict[tuple[str, ...], tuple[set[str], set[str]]] = {}
+        # Every word of every phrase, as typed in the map: spelling correction can suggest them.
+        self.words: set[str] = set()
+        for need, phrases in needs.items():
+            # A need's own name always means that need ("nightmares", "feeling alone").
+            for phrase in [need, *phrases]:
+                self._add(phrase, need=need)
+        for slug, phrases in therapies.items():
+            for phrase in [slug.replace("-", " "), *phrases]:
+                self._add(phrase, therapy=slug)
+        self.longest = max((len(key) for key in self.phrases), default=0)
+
+    def _add(self, phrase: str, need: str | None = None, therapy: str | None = None):
+        key = _phrase_key(phrase)
+        if not key:
+            return
+        self.words.update(w for w in words(phrase) if len(w) >= 4 and w.isalpha())
+        needs, therapies = self.phrases.setdefault(key, (set(), set()))
+        if need:
+            needs.add(need)
+        if therapy:
+            therapies.add(therapy)
+
+    def expand(self, tokens: list[str]) -> Expansion:
+        """Every phrase of the map found in `tokens` (lower-case words, as search.text.words makes them)."""
+        normal = [_normal(t) for t in tokens]
+        needs: list[str] = []
+        therapies: list[str] = []
+        covered: set[int] = set()
+        for start in range(len(normal)):
+            for length in range(min(self.longest, len(normal) - start), 0, -1):
+                found = self.phrases.get(tuple(normal[start : start + length]))
+                if not found:
+                    continue
+                covered.update(range(start, start + length))
+                needs.extend(sorted(n for n in found[0] if n not in needs))
+                therapies.extend(sorted(t for t in found[1] if t not in therapies))
+        return Expansion(tuple(needs), tuple(therapies), frozenset(covered))
+
+
+def parse_synonyms(data) -> SynonymMap:
+    """Check the YAML's shape and build the map; a clear ValueError names what is wrong."""
+    if not isinstance(data, dict):
+        raise ValueError("the synonym file must hold `needs:` and `therapies:` mappings")
+    sections = {}
+    for section in ("needs", "therapies"):
+        mapping = data.get(section) or {}
+        if not isinstance(mapping, dict):
+            raise ValueError(f"`{section}` must map a name to a list of phrases")
+        for key, phrases in mapping.items():
+            if not isinstance(key, str) or not isinstance(phrases, list):
+                raise ValueError(f"`{section}` entry {key!r} must be a name with a list of phrases")
+            if not all(isinstance(p, str) and p.strip() for p in phrases):
+                raise ValueError(f"`{section}` entry {key!r} holds an empty or non-text phrase")
+        sections[section] = mapping
+    return SynonymMap(sections["needs"], sections["therapies"])
+
+
+@functools.cache
+def synonym_map() -> SynonymMap:
+    """The map from search/synonyms.yaml, read once per process."""
+    with SYNONYMS_FILE.open(encoding="utf-8") as handle:
+        return parse_synonyms(yaml.safe_load(handle))

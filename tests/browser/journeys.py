@@ -1,0 +1,31 @@
+"""Steps a person takes, shared by the browser tests: filling the volunteer form, signing in."""
+
+from django.conf import settings
+
+VOLUNTEER = {
+    "Full name": "Sam Example",
+    "Email address": "sam.example@example.org",
+    "Town, city or region": "Leeds",
+    "Country": "United Kingdom",
+    "When you could help": "Weekends",
+    "Languages you speak": "English and Polish",
+}
+HOW_TO_HELP = "Translation and interpreting"
+CONSENT = "I agree"
+
+
+def fill_volunteer_form(page, site, **changes):
+    """Open the form and answer every question, with `changes` ({label: value}) applied."""
+    page.goto(site.url("/volunteer/"))
+    for label, value in {**VOLUNTEER, **changes}.items():
+        page.get_by_label(label, exact=True).fill(value)
+    page.get_by_label(HOW_TO_HELP).check()
+    page.get_by_label(CONSENT).check()
+
+
+def log_in_through_the_admin(page, site, username, password, next_path="/"):
+    """Sign in with the admin's own login form, as staff do."""
+    page.goto(site.url(f"/{settings.ADMIN_URL}login/?next={next_path}"))
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Log in").click()

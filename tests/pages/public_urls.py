@@ -1,0 +1,56 @@
+"""The public URLs that every page-wide promise (headers, cookies, structure) is checked against.
+
+Paths are written out rather than reversed: they are the site's public contract (DESIGN.md), and a
+renamed URL should fail here. Needs the curated content loaded (the `content` fixtures).
+"""
+
+from articles.models import Article
+from articles.needs import needs_in_use
+
+MODALITY_SLUGS = ("tf-cbt", "emdr", "somatic-experiencing", "group-therapy", "art-therapy", "music-therapy")
+SEARCH_TERMS = "nightmares"
+MISSING_PAGE = "/no-such-page/"
+VOLUNTEER_FORM = "/volunteer/"
+
+
+def an_article() -> str:
+    """The address of one published article."""
+    return Article.objects.published().order_by("slug").first().get_absolute_url()
+
+
+def a_tag() -> str:
+    """The address of one need/symptom page that lists something."""
+    return f"/tags/{needs_in_use().first().slug}/"
+
+
+def reading_pages() -> list[str]:
+    """HTML pages a reader GETs: each must set no cookie and follow every page-wide rule."""
+    return [
+        "/",
+        "/modalities/",
+        *(f"/modalities/{slug}/" for slug in MODALITY_SLUGS),
+        "/modalities/compare/",
+        "/articles/",
+        an_article(),
+        "/tags/",
+        a_tag(),
+        f"/search/?q={SEARCH_TERMS}",
+        "/search/",
+        "/safety/",
+        "/volunteer/thanks/",
+    ]
+
+
+def machine_pages() -> list[str]:
+    """Public responses that are not HTML pages: JSON, feeds, crawler files."""
+    return [f"/api/search/?q={SEARCH_TERMS}", "/feeds/articles/", "/sitemap.xml", "/robots.txt"]
+
+
+def html_pages() -> list[str]:
+    """Every public HTML page, including the form and a page that does not exist."""
+    return [*reading_pages(), VOLUNTEER_FORM, MISSING_PAGE]
+
+
+def every_public_url() -> list[str]:
+    """All of the above."""
+    return [*html_pages(), *machine_pages()]

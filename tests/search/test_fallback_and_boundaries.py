@@ -1,0 +1,77 @@
+"""The database search that answers while the index is rebuilt, and the module boundaries."""
+
+import re
+
+from search import database, engine, index
+from search.plan import plan_query
+from tests.conftest import ROOT
+
+
+def test_database_search_finds_and_ranks_explainers_first(content):
+    outcome = database.search(plan_query("bad dreams"))
+    assert outcome.source == "database"
+    titles = [r.title for r in outcome.results]
+    assert "Bad dreams and trouble sleeping" in titles
+    assert {"EMDR", "TF-CBT"} <= set(titles[:3]), "explainers tagged nightmares rank high"
+    emdr = next(r for r in outcome.results if r.title == "EMDR")
+    assert emdr.modalities == ("emdr",) and "nightmares" in emdr.tags
+
+
+def test_database_search_filters_and_pages(content):
+    modalities = database.search(plan_query("therapy"), kind="modality")
+    assert modalities.results and {r.type for r in modalities.results} == {"modality"}
+    tagged = database.search(plan_query("therapy"), tag="nightmares")
+    assert tagged.results and all("nightmares" in r.tags for r in tagged.results)
+    last = database.search(plan_query("therapy"), page=999, per_page=5)
+    assert last.page == last.num_pages and last.results
+
+
+def test_engine_falls_back_to_the_database_when_the_index_errs(content, monkeypatch, caplog):
+    def broken(*args, **kwargs):
+        raise RuntimeError("unexpected")
+
+    monkeypatch.setattr(index, "search", broken)
+    outcome = engine.search("bad dreams")
+    assert outcome.source == "database"
+    assert outcome.results
+    assert "RuntimeError" in caplog.text
+
+
+def test_parser_failure_searches_plain_words(content, monkeypatch):
+    index.rebuild()
+
+    def reject(text):
+        raise ValueError("parser rejected it")
+
+    monkeypatch.setattr(index._PARSER, "parse", reject)
+    outcome = engine.search('"bad dreams" nightmares')
+    assert outcome.source == "index"
+    assert "Bad dreams and trouble sleeping" in [r.title for r in outcome.results[:3]]
+
+
+def test_quoted_phrase_is_searched_as_a_phrase(content):
+    index.rebuild()
+    phrase = [r.title for r in engine.search('"trouble sleeping"').results]
+    words = [r.title for r in engine.search("trouble sleeping").results]
+    assert "Bad dreams and trouble sleeping" in phrase[:3]
+    assert set(phrase) <= set(words)
+
+
+def test_plain_words_match_what_the_parser_makes(content):
+    index.rebuild()
+    plan = plan_query("nightmares trust")
+
+    def leaves(query):
+        return {(term.fieldname, term.text, term.boost) for term in query.normalize().leaves()}
+
+    assert leaves(index._PARSER.parse(" ".join(plan.words))) == leaves(index._plain_words_query(plan.words))
+
+
+def test_only_the_index_module_imports_whoosh():
+    pattern = re.compile(r"^\s*(import whoosh|from whoosh)", re.MULTILINE)
+    importers = [
+        path.relative_to(ROOT).as_posix()
+        for path in ROOT.rglob("*.py")
+        if ".venv" not in path.parts and "var" not in path.parts and pattern.search(path.read_text("utf-8"))
+    ]
+    assert importers == ["search/index.py"]

@@ -1,0 +1,48 @@
+"""CSV export of the inbox, safe to open in a spreadsheet.
+
+A cell that starts with = + - @ (or a tab or carriage return, which some spreadsheets skip before
+reading a formula) would run as a formula when opened; such cells get a leading apostrophe, which
+spreadsheets read as "this is text" and do not show.
+"""
+
+import csv
+
+from django.utils import timezone
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Excel only reads a CSV as UTF-8 when it starts with a byte-order mark.
+UTF8_BOM = "\ufeff"
+
+
+def neutralise(value) -> str:
+    """The value as spreadsheet-safe text."""
+    text = "" if value is None else str(value)
+    if text.startswith(FORMULA_STARTS) or text.lstrip().startswith(FORMULA_STARTS):
+        return "'" + text
+    return text
+
+
+COLUMNS = [
+    ("Reference", lambda e: e.reference),
+    ("Received", lambda e: timezone.localtime(e.created_at).strftime("%Y-%m-%d %H:%M")),
+    ("Status", lambda e: e.get_status_display()),
+    ("Assigned to", lambda e: e.assignee.get_username() if e.assignee else ""),
+    ("Name", lambda e: e.name),
+    ("Email", lambda e: e.email),
+    ("Phone", lambda e: e.phone),
+    ("Town, city or region", lambda e: e.city_region),
+    ("Country", lambda e: e.country),
+    ("Would like to help with", lambda e: "; ".join(e.interest_labels())),
+    ("When they could help", lambda e: e.availability),
+    ("Languages", lambda e: e.languages),
+    ("Message", lambda e: e.message),
+]
+
+
+def write_enquiries(enquiries, stream) -> None:
+    """Write a header row and one row per enquiry to `stream` (any object with `write`)."""
+    stream.write(UTF8_BOM)
+    writer = csv.writer(stream)
+    writer.writerow([title for title, _ in COLUMNS])
+    for enquiry in enquiries:
+        writer.writerow([neutralise(value(enquiry)) for _, value in COLUMNS])

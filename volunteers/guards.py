@@ -1,0 +1,116 @@
+"""What stands between the form and the inbox: spam checks and duplicate checks.
+
+No third party and no cookie is involved. A honeypot field catches bots that fill everything; a signed
+time stamp catches bots that post faster than anyone can type; a per-client rate limit (in the cache,
+keyed on a keyed hash of the address, so no address is ever stored) catches floods. A one-time token
+and a keyed hash of the answers stop the same enquiry being stored twice.
+"""
+
+import json
+import logging
+import time
+import uuid
+
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.utils.crypto import salted_hmac
+
+logger = logging.getLogger(__name__)
+
+STAMP_SALT = "volunteers.form-stamp"
+RATE_KEY_SALT = "volunteers.rate-limit"
+FINGERPRINT_SALT = "volunteers.fingerprint"
+RATE_CACHE_PREFIX = "volunteers:rate:"
+
+
+def new_token() -> uuid.UUID:
+    return uuid.uuid4()
+
+
+def parse_token(value) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        return None
+
+
+def issue_stamp(token: uuid.UUID) -> str:
+    """A signed note of when this form (with this token) was handed out."""
+    return signing.dumps({"token": str(token), "t": time.time()}, salt=STAMP_SALT)
+
+
+def stamp_age(stamp: str, token: uuid.UUID) -> float | None:
+    """Seconds since the form with this token was handed out; None if the stamp is not ours or not its."""
+    try:
+        payload = signing.loads(stamp or "", salt=STAMP_SALT)
+    except signing.BadSignature:
+        return None
+    if not isinstance(payload, dict) or payload.get("token") != str(token):
+        return None
+    try:
+        return time.time() - float(payload["t"])
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def client_address(request) -> str:
+    """The visitor's address; behind DJANGO_PROXY_COUNT trusted proxies, the one they saw."""
+    proxies = getattr(settings, "AXES_IPWARE_PROXY_COUNT", 0)
+    if proxies > 0:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        forwarded = [part for part in forwarded if part]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def client_key_for_address(address: str) -> str:
+    """A keyed hash (HMAC-SHA256 with SECRET_KEY) of an address: stable, and not reversible."""
+    return salted_hmac(RATE_KEY_SALT, address, algorithm="sha256").hexdigest()
+
+
+def client_key(request) -> str:
+    return client_key_for_address(client_address(request))
+
+
+def rate_limit_allows(request) -> bool:
+    """Count one submission for this client; False once it is over VOLUNTEER_RATE_LIMIT in the window.
+
+    A limit of 0 turns the check off. If the cache is unreachable the form still works: losing a
+    real person's enquiry is worse than letting a few spam ones through.
+    """
+    limit = settings.VOLUNTEER_RATE_LIMIT
+    if limit <= 0:
+        return True
+    key = RATE_CACHE_PREFIX + client_key(request)
+    window = settings.VOLUNTEER_RATE_WINDOW_SECONDS
+    try:
+        cache.add(key, 0, timeout=window)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, timeout=window)
+            count = 1
+    except Exception as exc:
+        logger.warning(
+            "Rate-limit cache unavailable (%s); letting the submission through.", type(exc).__name__
+        )
+        return True
+    return count <= limit
+
+
+def answers_fingerprint(answers: dict) -> str:
+    """A keyed hash of everything the person typed, ignoring case and spacing.
+
+    Going back and pressing Send again on a freshly loaded form carries a new token; the same answers
+    within a day are still one enquiry.
+    """
+
+    def normal(value):
+        if isinstance(value, list | tuple):
+            return sorted(normal(item) for item in value)
+        return " ".join(str(value).split()).casefold()
+
+    canonical = json.dumps({key: normal(value) for key, value in sorted(answers.items())}, sort_keys=True)
+    return salted_hmac(FINGERPRINT_SALT, canonical, algorithm="sha256").hexdigest()
