@@ -4,7 +4,7 @@ from django import forms
 from django.contrib import admin
 
 from articles.models import Article
-from editorial.admin import PublishableAdmin, ReviewDueFilter, TagFilter
+from editorial.admin import PUBLISHING_FIELDSET, PublishableAdmin, ReviewDueFilter, TagFilter
 
 MARKDOWN_HELP = (
     "Markdown: ## starts a section, - starts a list item, [words](https://…) makes a link, "
@@ -24,21 +24,7 @@ class ArticleAdmin(PublishableAdmin):
         (None, {"fields": ["title", "slug", "summary", "content_note"]}),
         ("Text", {"fields": ["body"], "description": MARKDOWN_HELP}),
         ("Needs, symptoms and therapies", {"fields": ["tags", "modalities"]}),
-        (
-            "Publishing and review",
-            {
-                "fields": [
-                    "status",
-                    "published_at",
-                    "published_by",
-                    "last_reviewed",
-                    "next_review_due",
-                    "reviewed_by",
-                    "created_at",
-                    "updated_at",
-                ]
-            },
-        ),
+        PUBLISHING_FIELDSET,
     ]
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):

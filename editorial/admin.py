@@ -26,6 +26,22 @@ from editorial.preview import PreviewItem, preview_tags
 # Fields that record publication and review; only someone who may publish sets them.
 REVIEW_FIELDS = ("published_at", "last_reviewed", "next_review_due", "reviewed_by")
 PUBLICATION_STAMP_FIELDS = (*REVIEW_FIELDS, "published_by")
+# The same publishing block closes every content type's edit form.
+PUBLISHING_FIELDSET = (
+    "Publishing and review",
+    {
+        "fields": [
+            "status",
+            "published_at",
+            "published_by",
+            "last_reviewed",
+            "next_review_due",
+            "reviewed_by",
+            "created_at",
+            "updated_at",
+        ]
+    },
+)
 
 admin.site.site_header = f"{settings.SITE_NAME}: editing and review"
 admin.site.site_title = f"{settings.SITE_NAME} admin"

@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from editorial.admin import PublishableAdmin
+from editorial.admin import PUBLISHING_FIELDSET, PublishableAdmin
 from modalities.models import Modality
 
 SECTIONS_HELP = (
@@ -56,19 +56,5 @@ class ModalityAdmin(PublishableAdmin):
             },
         ),
         ("Needs and symptoms", {"fields": ["tags"]}),
-        (
-            "Publishing and review",
-            {
-                "fields": [
-                    "status",
-                    "published_at",
-                    "published_by",
-                    "last_reviewed",
-                    "next_review_due",
-                    "reviewed_by",
-                    "created_at",
-                    "updated_at",
-                ]
-            },
-        ),
+        PUBLISHING_FIELDSET,
     ]
