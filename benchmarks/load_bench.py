@@ -126,7 +126,11 @@ def page_weight(base: str) -> tuple[float, list[str]]:
 
 
 def throughput(base: str, scripts: Path, subjects: list[tuple[str, str, int]]) -> list[Row]:
-    """Measure each (name, path, fresh_every) in turns; the first subject is the reference."""
+    """Measure each (name, path, fresh_every); the first subject is the reference.
+
+    Cached subjects take turns, round after round. Never-cached ones run afterwards, on their own:
+    their slow requests would still be finishing when the next subject's run began.
+    """
     runs = {}
     for name, path, fresh_every in subjects:
         script = wrk.write_script(
@@ -136,10 +140,16 @@ def throughput(base: str, scripts: Path, subjects: list[tuple[str, str, int]]) -
             fresh_every=fresh_every,
             fresh_offset=int(time.time()) % 100_000 * 1000,
         )
-        wrk.run(base, script, connections=CONNECTIONS, seconds=WARM_SECONDS)  # every worker renders it once
         runs[name] = (script, [])
+    turns = [runs[name] for name, _, fresh_every in subjects if not fresh_every]
+    alone = [runs[name] for name, _, fresh_every in subjects if fresh_every]
+    for script, _ in turns:
+        wrk.run(base, script, connections=CONNECTIONS, seconds=WARM_SECONDS)  # every worker renders it once
     for _ in range(ROUNDS):
-        for script, results in runs.values():
+        for script, results in turns:
+            results.append(wrk.run(base, script, connections=CONNECTIONS, seconds=ROUND_SECONDS))
+    for script, results in alone:
+        for _ in range(ROUNDS):
             results.append(wrk.run(base, script, connections=CONNECTIONS, seconds=ROUND_SECONDS))
     return [
         Row(name, path, wrk.combine(runs[name][1]), cached=not fresh_every)
@@ -149,8 +159,8 @@ def throughput(base: str, scripts: Path, subjects: list[tuple[str, str, int]]) -
 
 def print_table(rows: list[Row], static: Row) -> None:
     print(
-        f"\nthroughput at {CONNECTIONS} connections: {ROUNDS} rounds of {ROUND_SECONDS} s per page, taking "
-        f"turns; {wrk.THREADS} wrk threads; p50/p99 of the median round:"
+        f"\nthroughput at {CONNECTIONS} connections, {wrk.THREADS} wrk threads: {ROUNDS} rounds of "
+        f"{ROUND_SECONDS} s per page (cached pages take turns); p50/p99 of the median round:"
     )
     header = f"  {'page':34}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}{'vs static':>11}"
     print(header)
@@ -293,6 +303,10 @@ def main() -> int:
     threads = env.get("GUNICORN_THREADS", "2")
     print(f"machine: {cpus} CPUs; gunicorn: {workers} workers x {threads} threads "
           f"(config/gunicorn.conf.py); page cache: {cache}; database: SQLite in {workdir}")  # fmt: skip
+    # Other work on the machine lengthens every latency tail; say how busy it was before we started.
+    print(
+        "load average before the benchmark (1, 5, 15 min): " + " ".join(f"{n:.1f}" for n in os.getloadavg())
+    )
     server = None
     try:
         prepare(workdir, env)

@@ -4,6 +4,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
+from contextlib import closing
 from pathlib import Path
 
 from django.db import connections
@@ -21,7 +22,8 @@ def _timestamp() -> str:
 def backup_sqlite(source: str, destination: Path) -> Path:
     """Copy a live SQLite database page by page; readers and writers may keep working meanwhile."""
     target = destination / f"db-{_timestamp()}.sqlite3"
-    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+    # closing(): sqlite3's own context manager commits but leaves the connection open.
+    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(target)) as dst:
         src.backup(dst)
     return target
 
