@@ -5,6 +5,7 @@ Only the version moves here; caches and search indexes react to it, never before
 
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from taggit.models import Tag
 
 from editorial.models import ContentVersion, Publishable
 
@@ -14,7 +15,8 @@ def _bump_after_commit(**_kwargs):
 
 
 def _is_content(sender) -> bool:
-    return isinstance(sender, type) and issubclass(sender, Publishable)
+    # A renamed or deleted tag changes what every page filed under it shows.
+    return isinstance(sender, type) and (issubclass(sender, Publishable) or sender is Tag)
 
 
 def _on_save_or_delete(sender, **kwargs):
