@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from editorial.models import Status
+from modalities.models import SECTIONS as MODALITY_SECTION_LIST
 from modalities.models import SLUGS as MODALITY_SLUGS
 from modalities.models import Modality, validate_references
 
@@ -23,15 +24,7 @@ FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n?(.*)\Z", re.DOTALL)
 SECTION_HEADING = re.compile(r"^## +(.+?)\s*$", re.MULTILINE)
 
 # The explainer's body sections, in order: heading in the file -> model field.
-MODALITY_SECTIONS = {
-    "What it is": "what_it_is",
-    "Who it may help": "who_it_may_help",
-    "What a session is like": "what_a_session_is_like",
-    "How strong is the evidence": "evidence",
-    "Cautions and things to ask": "cautions",
-    "Finding a trained therapist": "finding_a_therapist",
-    "Questions to ask a therapist": "questions_to_ask",
-}
+MODALITY_SECTIONS = {heading: field for field, heading, _anchor in MODALITY_SECTION_LIST}
 MODALITY_TEXT_KEYS = (
     "title", "summary", "evidence_basis", "format", "typical_length", "may_suit",
     "session_involves", "reviewed_by",

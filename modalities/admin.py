@@ -36,15 +36,7 @@ class ModalityAdmin(PublishableAdmin):
         (
             "Sections",
             {
-                "fields": [
-                    "what_it_is",
-                    "who_it_may_help",
-                    "what_a_session_is_like",
-                    "evidence",
-                    "cautions",
-                    "finding_a_therapist",
-                    "questions_to_ask",
-                ],
+                "fields": list(Modality.markdown_fields),
                 "description": SECTIONS_HELP,
             },
         ),

@@ -17,6 +17,19 @@ SLUGS = (
 )
 
 
+# The explainer's sections in reading order: (model field, heading readers and editors see, anchor).
+# The page, its contents list, the content files' ## headings and the admin all read this one list.
+SECTIONS = (
+    ("what_it_is", "What it is", "what-it-is"),
+    ("who_it_may_help", "Who it may help", "who-it-may-help"),
+    ("what_a_session_is_like", "What a session is like", "what-a-session-is-like"),
+    ("evidence", "How strong is the evidence", "evidence"),
+    ("cautions", "Cautions and things to ask", "cautions"),
+    ("finding_a_therapist", "Finding a trained therapist", "finding-a-therapist"),
+    ("questions_to_ask", "Questions to ask a therapist", "questions-to-ask"),
+)
+
+
 class EvidenceLevel(models.TextChoices):
     """The site's own evidence scale, explained on the "How we rate evidence" page."""
 
@@ -48,15 +61,7 @@ def validate_references(value):
 class Modality(Publishable):
     """One therapy explainer. Each Markdown section has a sanitised `_html` sibling."""
 
-    markdown_fields = (
-        "what_it_is",
-        "who_it_may_help",
-        "what_a_session_is_like",
-        "evidence",
-        "cautions",
-        "finding_a_therapist",
-        "questions_to_ask",
-    )
+    markdown_fields = tuple(field for field, _heading, _anchor in SECTIONS)
 
     full_name = models.CharField(max_length=200, blank=True)
     position = models.PositiveSmallIntegerField(default=0, help_text="Order in lists.")
@@ -105,12 +110,4 @@ class Modality(Publishable):
 
     def sections(self):
         """(id, heading, html) for each section, in reading order; the page and its contents use it."""
-        return [
-            ("what-it-is", "What it is", self.what_it_is_html),
-            ("who-it-may-help", "Who it may help", self.who_it_may_help_html),
-            ("what-a-session-is-like", "What a session is like", self.what_a_session_is_like_html),
-            ("evidence", "How strong is the evidence", self.evidence_html),
-            ("cautions", "Cautions and things to ask", self.cautions_html),
-            ("finding-a-therapist", "Finding a trained therapist", self.finding_a_therapist_html),
-            ("questions-to-ask", "Questions to ask a therapist", self.questions_to_ask_html),
-        ]
+        return [(anchor, heading, getattr(self, f"{field}_html")) for field, heading, anchor in SECTIONS]
