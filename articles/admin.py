@@ -29,6 +29,6 @@ class ArticleAdmin(PublishableAdmin):
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "modalities":
-            # Six therapies: tick boxes are quicker to read than a multiple-select list.
+            # A short list of therapies: tick boxes are quicker to read than a multiple-select list.
             kwargs["widget"] = forms.CheckboxSelectMultiple
         return super().formfield_for_manytomany(db_field, request, **kwargs)

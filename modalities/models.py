@@ -1,4 +1,4 @@
-"""The six therapy explainers, as structured fields (after NCTSN's fact sheets)."""
+"""The therapy explainers, as structured fields (after NCTSN's fact sheets)."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -10,6 +10,9 @@ from editorial.models import Publishable
 SLUGS = (
     "tf-cbt",
     "emdr",
+    "cognitive-processing-therapy",
+    "prolonged-exposure",
+    "narrative-exposure-therapy",
     "somatic-experiencing",
     "group-therapy",
     "art-therapy",

@@ -1,5 +1,7 @@
 """The public reading pages: what each shows, what stays hidden, and how many queries each costs."""
 
+import re
+
 import pytest
 from bs4 import BeautifulSoup
 from django.utils import timezone
@@ -67,10 +69,10 @@ def test_explainer_page_has_everything_a_reader_needs(client, content):
     assert page.find("section", class_="related").find("a")
 
 
-def test_compare_page_lists_all_six_side_by_side(client, content):
+def test_compare_page_lists_every_therapy_side_by_side(client, content):
     page = soup(client.get("/modalities/compare/"))
     rows = page.find("table", class_="compare").find("tbody").find_all("tr")
-    assert len(rows) == 6
+    assert len(rows) == len(SLUGS)
     columns = [th.text for th in page.find("thead").find_all("th")]
     assert columns == ["Therapy", "Who it may suit", "Format", "Typical length", "Evidence",
                        "What a session involves"]  # fmt: skip
@@ -143,3 +145,26 @@ def test_feed_sitemap_and_robots(client, content):
     assert "/modalities/emdr/" in sitemap and "/articles/getting-help-now/" in sitemap
     robots = client.get("/robots.txt").content.decode()
     assert "Sitemap:" in robots and "Disallow: /inbox/" in robots
+
+
+# "six therapies", "6 kinds of therapy": a count written into a page goes stale when a therapy is added.
+THERAPY_COUNT = re.compile(
+    r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\s+"
+    r"(kinds? of\s+)?therap(y|ies)\b",
+    re.IGNORECASE,
+)
+
+
+COUNT_FREE_PAGES = ["/", "/modalities/", "/modalities/compare/", "/search/", "/search/?q=nightmares"]
+
+
+@pytest.mark.parametrize("url", COUNT_FREE_PAGES)
+def test_no_page_writes_down_how_many_therapies_there_are(client, content, url):
+    text = " ".join(soup(client.get(url)).get_text(" ").split())
+    assert not THERAPY_COUNT.search(text), THERAPY_COUNT.search(text).group(0)
+
+
+def test_home_and_index_show_every_published_therapy(client, content):
+    for url in ("/", "/modalities/"):
+        cards = soup(client.get(url)).select("ul.cards li.card")
+        assert len(cards) == Modality.objects.published().count() == len(SLUGS), url

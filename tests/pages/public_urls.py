@@ -7,7 +7,17 @@ renamed URL should fail here. Needs the curated content loaded (the `content` fi
 from articles.models import Article
 from articles.needs import needs_in_use
 
-MODALITY_SLUGS = ("tf-cbt", "emdr", "somatic-experiencing", "group-therapy", "art-therapy", "music-therapy")
+MODALITY_SLUGS = (
+    "tf-cbt",
+    "emdr",
+    "cognitive-processing-therapy",
+    "prolonged-exposure",
+    "narrative-exposure-therapy",
+    "somatic-experiencing",
+    "group-therapy",
+    "art-therapy",
+    "music-therapy",
+)
 SEARCH_TERMS = "nightmares"
 MISSING_PAGE = "/no-such-page/"
 VOLUNTEER_FORM = "/volunteer/"

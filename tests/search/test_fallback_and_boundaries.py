@@ -12,7 +12,9 @@ def test_database_search_finds_and_ranks_explainers_first(content):
     assert outcome.source == "database"
     titles = [r.title for r in outcome.results]
     assert "Bad dreams and trouble sleeping" in titles
-    assert {"EMDR", "TF-CBT"} <= set(titles[:3]), "explainers tagged nightmares rank high"
+    explainers = [r for r in outcome.results[:3] if r.type == "modality"]
+    assert len(explainers) >= 2, "explainers tagged nightmares rank high"
+    assert all("nightmares" in r.tags for r in explainers)
     emdr = next(r for r in outcome.results if r.title == "EMDR")
     assert emdr.modalities == ("emdr",) and "nightmares" in emdr.tags
 

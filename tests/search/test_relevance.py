@@ -48,6 +48,10 @@ EVERYDAY = [
     ("I feel stuck", "somatic-experiencing art-therapy"),
     ("no one to talk to", "group-therapy"),
     ("tense shoulders", "somatic-experiencing"),
+    ("stuck points", "cognitive-processing-therapy"),
+    ("exposure therapy", "prolonged-exposure"),
+    ("telling my life story", "narrative-exposure-therapy"),
+    ("it was my fault", "cognitive-processing-therapy tf-cbt group-therapy"),
 ]
 
 
