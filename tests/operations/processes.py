@@ -79,6 +79,10 @@ class TcpRelay:
         """The database 'stops': no new connections, and every open one is cut."""
         with self.lock:
             if self.listener is not None:
+                # shutdown() wakes the thread blocked in accept(); close() alone would leave the
+                # socket listening until that call returns, and new connections would hang.
+                with _quietly():
+                    self.listener.shutdown(socket.SHUT_RDWR)
                 self.listener.close()
                 self.listener = None
             for sock in self.sockets:

@@ -82,7 +82,8 @@ def test_the_worker_waits_out_a_database_outage_and_then_sends_everything(tmp_pa
             wait_for(lambda: statuses() == ["sent", "sent"], "the first enquiry's mail")
 
             switch.away()
-            time.sleep(5)  # long enough for the worker to hit the outage several times
+            wait_for(lambda: "worker: database unavailable" in log_path.read_text(), "the worker to notice")
+            time.sleep(3)  # several tries with backoff while the database stays away
             assert worker.poll() is None, "the worker exited when the database went away"
             switch.back()
 
