@@ -1,9 +1,9 @@
 """Wrong and reused codes are refused; wrong codes count toward the sign-in lockout with wrong passwords."""
 
 import pytest
+from axes.models import AccessAttempt
 from django.test import Client
 from django.urls import reverse
-from axes.models import AccessAttempt
 from django_otp.plugins.otp_static.models import StaticToken
 
 from secondfactor.devices import issue_backup_codes
