@@ -1,12 +1,7 @@
-"""Shared fixtures: the curated content, users in each role, and the shared eval samples."""
-
-from pathlib import Path
+"""Shared fixtures: the curated content, users in each role, a search index per test."""
 
 import pytest
 from django.core.management import call_command
-
-ROOT = Path(__file__).resolve().parent.parent
-SHARED_EVAL = ROOT.parent / "shared" / "eval"
 
 
 @pytest.fixture
