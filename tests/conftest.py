@@ -1,7 +1,11 @@
 """Shared fixtures: the curated content, users in each role, a search index per test."""
 
+from pathlib import Path
+
 import pytest
 from django.core.management import call_command
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
