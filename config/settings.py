@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "editorial",
     "search",
     "volunteers",
+    "choose",
     "operations",
     "caching",  # after "editorial": its receivers must run after the content-version bump
 ]
