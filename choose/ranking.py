@@ -19,7 +19,8 @@ EVIDENCE_ORDER = {level.value: rank for rank, level in enumerate(EvidenceLevel)}
 class Reason:
     """One link, switched on by an answer, in the words a reader sees."""
 
-    you_said: str
+    you_said: str  # the answer quoted back: "you would like to go a little at a time"
+    answer_label: str  # the answer as it was offered: "A little at a time"
     fact: str
     source_title: str
     source_url: str
@@ -44,7 +45,14 @@ class Fit:
 
 def _reason(link: Link) -> Reason:
     option = BY_NAME[link.question].option(link.answer)
-    return Reason(str(option.you_said), link.fact, link.source.title, link.source.url, link)
+    return Reason(
+        you_said=str(option.you_said),
+        answer_label=str(option.label),
+        fact=link.fact,
+        source_title=link.source.title,
+        source_url=link.source.url,
+        link=link,
+    )
 
 
 def fit_for(modality, answers: dict[str, str], data: Reasoning) -> Fit:
