@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "search",
     "volunteers",
     "secondfactor",
+    "choose",
     "caching",  # after "editorial": its receivers must run after the content-version bump
 ]
 
