@@ -6,7 +6,7 @@ PORT   ?= 8000
 SECRET := var/secret_key
 DEV_ENV := DJANGO_DEBUG=1 DJANGO_SECRET_KEY="$$(cat $(SECRET))"
 
-.PHONY: run test test-browser test-postgres lint format bench worker clean
+.PHONY: run test test-browser test-postgres test-conformance lint format bench worker clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,17 @@ test-postgres: $(VENV)/.dev-deps
 
 test-browser: $(VENV)/.dev-deps
 	$(PY) -m pytest -m browser
+
+## test-conformance: the Nu HTML Checker (npm's vnu-jar, run with Debian's Java) on every page type.
+VNU_JAR := $(VENV)/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+$(VNU_JAR):
+	@command -v java >/dev/null || { echo "Java is missing: apt-get install default-jre-headless"; exit 1; }
+	@command -v npm >/dev/null || { echo "npm is missing: apt-get install npm"; exit 1; }
+	npm install --no-save --no-audit --no-fund --ignore-scripts --prefix $(VENV)/vnu 'vnu-jar@>=26.9 <27'
+	test -f $@
+
+test-conformance: $(VENV)/.dev-deps $(VNU_JAR)
+	VNU_JAR=$(VNU_JAR) $(PY) -m pytest -q -s tests/pages/test_conformance.py tests/pages/nu_check.py
 
 lint: $(VENV)/.dev-deps
 	$(VENV)/bin/ruff check .

@@ -10,6 +10,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 
 from config.env import env_bool, env_int, env_json, env_list, env_str, require
+from pages.static_headers import add_static_file_headers
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("DJANGO_VAR_DIR", str(BASE_DIR / "var")))
@@ -187,7 +188,11 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
-WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365  # hashed names can be cached "forever"
+# Hashed names (what every page links to) are cached for ten years, immutable: whitenoise's rule for
+# a name that changes whenever the file does. Any other name is rechecked after a minute.
+WHITENOISE_MAX_AGE = 60
+WHITENOISE_ALLOW_ALL_ORIGINS = False
+WHITENOISE_ADD_HEADERS_FUNCTION = add_static_file_headers
 
 # --- Security headers -----------------------------------------------------------------------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -296,11 +301,21 @@ CONTENT_DIR = BASE_DIR / "content"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"strip_query": {"()": "pages.logging.StripQueryStrings"}},
+    "filters": {
+        "strip_query": {"()": "pages.logging.StripQueryStrings"},
+        "one_short_line": {"()": "pages.logging.OneShortLine"},
+    },
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["strip_query"]}},
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        # A forged Host header is routine scanner noise: one line each, never a traceback.
+        "django.security.DisallowedHost": {
+            "handlers": ["console"],
+            "filters": ["one_short_line"],
+            "level": "ERROR",
+            "propagate": False,
+        },
     },
 }
