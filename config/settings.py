@@ -203,8 +203,9 @@ SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", not DEBUG)
 SECURE_REFERRER_POLICY = "no-referrer"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-SESSION_COOKIE_SECURE = not DEBUG
-CSRF_COOKIE_SECURE = not DEBUG
+# Cookies travel over HTTPS only in production; `make run` serves plain http on 127.0.0.1 and
+# turns this off, or the form and the admin could not keep their cookies there.
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", not DEBUG)
 X_FRAME_OPTIONS = "DENY"
 # No page needs any powerful feature: deny them all, to this site and to anything it could embed.
 PERMISSIONS_POLICY = ", ".join(

@@ -127,10 +127,10 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _get(url: str, headers: dict) -> tuple[int, dict]:
+def _get(url: str, headers: dict, timeout: float = 10) -> tuple[int, dict]:
     request = urllib.request.Request(url, headers=headers)
     try:
-        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 (127.0.0.1 only)
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (127.0.0.1 only)
             return response.status, dict(response.headers)
     except urllib.error.HTTPError as error:
         return error.code, dict(error.headers)
@@ -157,13 +157,15 @@ def production_gunicorn(tmp_path):
     with open(out, "w") as stdout, open(err, "w") as stderr:
         server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=stdout, stderr=stderr)
     try:
-        deadline = time.monotonic() + 30
+        # Ready when a worker answers, not when the port opens: on a busy machine a worker can take
+        # longer to import Django than one request's timeout.
+        deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                _get(f"http://127.0.0.1:{port}/robots.txt", {"X-Forwarded-Proto": "https"}, timeout=30)
                 break
             except OSError:
-                time.sleep(0.1)
+                time.sleep(0.2)
         else:
             pytest.fail("gunicorn did not start: " + err.read_text())
         yield f"http://127.0.0.1:{port}", out, err
