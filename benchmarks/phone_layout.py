@@ -22,6 +22,8 @@ PAGES = [
     "/modalities/",
     "/modalities/emdr/",
     "/modalities/compare/",
+    "/modalities/compare/?show=emdr&show=tf-cbt",
+    "/modalities/compare/?show=emdr&show=tf-cbt&show=somatic-experiencing",
     "/articles/",
     "/articles/you-are-not-alone/",
     "/tags/",
@@ -61,20 +63,23 @@ def phone_figures(browser, base: str) -> None:
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     page = context.new_page()
     print("at 360 px:")
-    print(f"  {'page':34} {'height px':>9} {'header rows':>11} {'most tags on a card':>19}")
+    print(f"  {'page':68} {'height px':>9} {'header rows':>11} {'most tags on a card':>19}")
     for path in PAGES:
         page.goto(base + path)
         height = page.evaluate("document.documentElement.scrollHeight")
         rows = page.evaluate(
-            """() => new Set([...document.querySelectorAll('.site-header a')]
-                 .filter(a => a.offsetParent && !a.classList.contains('skip-link'))
-                 .map(a => Math.round(a.getBoundingClientRect().top / 8))).size"""
+            """() => { const rows = [];
+                 [...document.querySelectorAll('.site-header a:not(.skip-link)')]
+                   .map(a => a.getBoundingClientRect()).filter(r => r.width > 0).map(r => r.top)
+                   .sort((a, b) => a - b)
+                   .forEach(top => { if (!rows.length || top - rows[rows.length - 1] > 12) rows.push(top); });
+                 return rows.length; }"""
         )
         tags = page.evaluate(
             "Math.max(0, ...[...document.querySelectorAll('.card, .article-list > li')]"
             ".map(c => c.querySelectorAll('.tags li').length))"
         )
-        print(f"  {path:34} {height:9} {rows:11} {tags:19}")
+        print(f"  {path:68} {height:9} {rows:11} {tags:19}")
     page.goto(base + "/")
     sizes = page.evaluate(
         """() => [...document.querySelectorAll('.crisis-lines a')].map(a => {
@@ -91,11 +96,15 @@ def phone_figures(browser, base: str) -> None:
            }"""
     )
     print(f"  focused skip link covers the exit button: {'yes' if overlap else 'no'}")
-    fits = page.evaluate(
-        """() => { const i = document.querySelector('#home-search');
-                   return i ? i.scrollWidth <= i.clientWidth : null; }"""
+    room = page.evaluate(
+        """() => {
+             const input = document.querySelector('#home-search'), style = getComputedStyle(input);
+             const context = document.createElement('canvas').getContext('2d');
+             context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+             const inner = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+             return [Math.round(context.measureText(input.placeholder).width), Math.round(inner)]; }"""
     )
-    print(f"  home search placeholder fits: {fits}")
+    print(f"  home search placeholder: {room[0]} px of text in a {room[1]} px box")
     context.close()
 
 
@@ -132,7 +141,7 @@ def focus_figures(browser, base: str) -> None:
             ratio = page.evaluate(FOCUS_CONTRAST_JS)
             if ratio < 4.5:
                 low.append(round(ratio, 2))
-        print(f"  {path:34} {len(low):3} of {count:3}  {sorted(set(low))[:4] or ''}")
+        print(f"  {path:68} {len(low):3} of {count:3}  {sorted(set(low))[:4] or ''}")
     context.close()
 
 
