@@ -64,6 +64,11 @@
   });
 
   function countPress() {
+    // Once an exit has started, one press is enough to try again.
+    if (root.classList.contains("exiting")) {
+      leave();
+      return;
+    }
     presses += 1;
     window.clearTimeout(expiry);
     showPresses(presses);
