@@ -158,6 +158,10 @@ SESSION_COOKIE_AGE = env_int("DJANGO_STAFF_SESSION_SECONDS", 8 * 60 * 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+# The volunteer form's token ends with the browser session: no lasting trace of a visit on the device.
+CSRF_COOKIE_AGE = None
+# A form without a valid token gets the site's own 403 page (Django's needs inline styles).
+CSRF_FAILURE_VIEW = "pages.views.csrf_failure"
 LOGIN_URL = "admin:login"
 ADMIN_URL = env_str("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
 
