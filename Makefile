@@ -22,7 +22,7 @@ $(VENV)/.dev-deps: pyproject.toml | $(VENV)/bin/python
 
 # A secret key made once for this checkout and kept in var/ (git-ignored).
 $(SECRET):
-	mkdir -p var
+	mkdir -p -m 700 var
 	umask 077; $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
 
 ## run: install, migrate, load the curated content, build the search index and serve on PORT.

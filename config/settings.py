@@ -10,9 +10,12 @@ import dj_database_url
 from csp.constants import NONE, SELF
 
 from config.env import env_bool, env_int, env_json, env_list, env_str, require
+from config.private_paths import ensure_private_dir, ensure_private_file
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("DJANGO_VAR_DIR", str(BASE_DIR / "var")))
+# The database, the search index and the secret key live here: owner-only when created.
+ensure_private_dir(VAR_DIR)
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
 
@@ -99,7 +102,11 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+    _SQLITE_NAME = str(DATABASES["default"]["NAME"])
+    if _SQLITE_NAME != ":memory:" and not _SQLITE_NAME.startswith("file:"):
+        # Created here, owner-only, before SQLite would create it readable by everyone.
+        ensure_private_dir(Path(_SQLITE_NAME).parent)
+        ensure_private_file(Path(_SQLITE_NAME))
     # Tests use a file too, so they exercise the same journal and locking as the real site.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
     # Several writers (app threads, the task worker) share one file: WAL lets readers and a writer
@@ -171,7 +178,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "admin/editorial/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0)
+# Trusted proxies in front of the app; operations.client_address reads it for the whole site.
+PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0)
+# The lockout counts per client address as the rest of the site sees it, not per proxy.
+AXES_CLIENT_IP_CALLABLE = "operations.client_address.client_address"
 
 # --- Internationalisation -------------------------------------------------------------------------
 LANGUAGE_CODE = "en"

@@ -16,6 +16,8 @@ from django.core import signing
 from django.core.cache import cache
 from django.utils.crypto import salted_hmac
 
+from operations.client_address import client_address
+
 logger = logging.getLogger(__name__)
 
 STAMP_SALT = "volunteers.form-stamp"
@@ -52,17 +54,6 @@ def stamp_age(stamp: str, token: uuid.UUID) -> float | None:
         return time.time() - float(payload["t"])
     except (KeyError, TypeError, ValueError):
         return None
-
-
-def client_address(request) -> str:
-    """The visitor's address; behind DJANGO_PROXY_COUNT trusted proxies, the one they saw."""
-    proxies = getattr(settings, "AXES_IPWARE_PROXY_COUNT", 0)
-    if proxies > 0:
-        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        forwarded = [part for part in forwarded if part]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def client_key_for_address(address: str) -> str:

@@ -158,7 +158,7 @@ def test_the_hash_depends_on_the_secret_key():
     assert len(first) == 64
 
 
-@override_settings(AXES_IPWARE_PROXY_COUNT=1, VOLUNTEER_RATE_LIMIT=1)
+@override_settings(PROXY_COUNT=1, VOLUNTEER_RATE_LIMIT=1)
 def test_behind_a_proxy_the_forwarded_address_is_the_client(client):
     proxy = "10.0.0.1"
     first = client.post(
