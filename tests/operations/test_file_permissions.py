@@ -58,3 +58,23 @@ def test_a_database_in_memory_creates_no_file(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert not (tmp_path / ":memory:").exists()
+
+
+def test_check_deploy_warns_about_a_var_folder_open_to_others(tmp_path):
+    var = tmp_path / "var"
+    var.mkdir(mode=0o755)
+    os.chmod(var, 0o755)  # as an install made before var/ was created owner-only
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+    env.update(
+        DJANGO_SETTINGS_MODULE="config.settings",
+        DJANGO_SECRET_KEY="a-long-random-production-like-secret-key-0123456789-abcdefghijkl",
+        DJANGO_ALLOWED_HOSTS="healing.example.org",
+        DJANGO_VAR_DIR=str(var),
+    )
+    command = [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"]
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode != 0
+    assert "operations.W001" in result.stderr and f"chmod 700 {var}" in result.stderr
+    os.chmod(var, 0o700)
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
