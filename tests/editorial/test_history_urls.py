@@ -4,6 +4,7 @@ addresses: never 500, whoever asks and whatever they type."""
 import pytest
 
 from tests.editorial.conftest import ARTICLE_ADMIN, MODALITY_ADMIN, make_article
+from tests.staff import sign_in
 
 MALFORMED = [
     "{pk}/history/abc/",
@@ -35,7 +36,7 @@ def test_malformed_history_addresses_are_not_found(editor_client, article, admin
 
 
 def test_staff_without_content_permission_are_refused_before_anything_else(client, moderator, article):
-    client.force_login(moderator)
+    sign_in(client, moderator)
     valid = [f"{ARTICLE_ADMIN}{article.pk}/history/", f"{ARTICLE_ADMIN}{article.pk}/history/1/"]
     urls = valid + history_urls(ARTICLE_ADMIN, article.pk) + history_urls(MODALITY_ADMIN, article.pk)
     answers = {url: client.get(url).status_code for url in urls}
