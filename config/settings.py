@@ -8,6 +8,7 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 from config.env import env_bool, env_int, env_json, env_list, env_str, require
 from config.private_paths import ensure_private_dir, ensure_private_file
@@ -51,6 +52,7 @@ INSTALLED_APPS = [
     "search",
     "volunteers",
     "secondfactor",
+    "choose",
     "caching",  # after "editorial": its receivers must run after the content-version bump
 ]
 
@@ -136,6 +138,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # so that a flood of distinct pages can never push a rate-limit counter out.
 CACHE_URL = env_str("DJANGO_CACHE_URL", "locmem://")
 PAGE_CACHE_ALIAS = "pages"
+if not CACHE_URL.startswith(("redis://", "rediss://", "locmem://")):
+    # Anything else (memcached://, a typo) would quietly become per-process memory: refuse instead.
+    raise ImproperlyConfigured(
+        f"DJANGO_CACHE_URL={CACHE_URL!r}: use redis://, rediss:// or locmem:// (one process only)."
+    )
 if CACHE_URL.startswith(("redis://", "rediss://")):
     _SHARED_CACHE = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
     CACHES = {"default": _SHARED_CACHE, PAGE_CACHE_ALIAS: {**_SHARED_CACHE, "KEY_PREFIX": "pages"}}
