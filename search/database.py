@@ -20,8 +20,13 @@ WEIGHTS = {"need": 4, "therapy": 3, "title": 3, "summary": 2}
 MODALITY_FACTOR = 1.5
 
 
-def _matches(plan: QueryPlan, kind: str) -> Q | None:
-    clauses = []
+def _lead_slugs(lead, kind: str) -> list[str]:
+    """Slugs of this kind among the lead refs ("article:<slug>"), in order."""
+    return [ref.partition(":")[2] for ref in lead if ref.partition(":")[0] == kind]
+
+
+def _matches(plan: QueryPlan, kind: str, lead=()) -> Q | None:
+    clauses = [Q(slug__in=slugs)] if (slugs := _lead_slugs(lead, kind)) else []
     for word in plan.words:
         clauses += [Q(title__icontains=word), Q(summary__icontains=word), Q(tags__name__icontains=word)]
     clauses += [Q(tags__name=need) for need in plan.needs]
@@ -42,9 +47,9 @@ def _score(plan: QueryPlan, item, kind: str, slugs: tuple[str, ...], tags: tuple
     return score * (MODALITY_FACTOR if kind == MODALITY else 1.0)
 
 
-def _candidates(plan: QueryPlan, kind: str, tag: str | None):
+def _candidates(plan: QueryPlan, kind: str, tag: str | None, lead=()):
     model = Modality if kind == MODALITY else Article
-    matches = _matches(plan, kind)
+    matches = _matches(plan, kind, lead)
     if matches is None:
         return
     items = model.objects.published().filter(matches)
@@ -62,13 +67,20 @@ def _candidates(plan: QueryPlan, kind: str, tag: str | None):
         yield item, slugs, tags
 
 
-def search(plan: QueryPlan, *, kind=None, tag=None, page: int = 1, per_page: int = 10) -> SearchResults:
-    """Rank published items whose title, summary or tags match; same contract as search.index.search."""
+def search(
+    plan: QueryPlan, *, kind=None, tag=None, page: int = 1, per_page: int = 10, lead=(), everything=False
+) -> SearchResults:
+    """Rank published items whose title, summary or tags match; same contract as search.index.search.
+
+    Lead items come first; there is no relevance floor here (`everything` changes nothing), since this
+    simpler search only answers for the moments while the index is rebuilt.
+    """
     scored = []
+    lead = list(lead)
     for this_kind in (MODALITY, ARTICLE):
         if kind and kind != this_kind:
             continue
-        for item, slugs, tags in _candidates(plan, this_kind, tag):
+        for item, slugs, tags in _candidates(plan, this_kind, tag, lead):
             names = tuple(name for name, _slug in tags)
             result = Result(
                 title=item.title,
@@ -79,10 +91,12 @@ def search(plan: QueryPlan, *, kind=None, tag=None, page: int = 1, per_page: int
                 tag_slugs=tuple(slug for _name, slug in tags),
                 snippet=Snippet.plain(item.summary),
             )
-            scored.append((-_score(plan, item, this_kind, slugs, names), item.title, result))
-    scored.sort(key=operator.itemgetter(0, 1))
+            ref = f"{this_kind}:{item.slug}"
+            first = (lead.index(ref) - len(lead),) if ref in lead else (0,)
+            scored.append((first, -_score(plan, item, this_kind, slugs, names), item.title, result))
+    scored.sort(key=operator.itemgetter(0, 1, 2))
     outcome = SearchResults(query=plan.text, per_page=per_page, total=len(scored), source="database")
     outcome.page = min(max(page, 1), outcome.num_pages)
     first = (outcome.page - 1) * per_page
-    outcome.results = [result for _score, _title, result in scored[first : first + per_page]]
+    outcome.results = [result for _lead, _score, _title, result in scored[first : first + per_page]]
     return outcome

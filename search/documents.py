@@ -177,6 +177,7 @@ def _document(kind: str, obj, tags, links) -> dict:
     values = [getattr(obj, field) for field in SOURCE_FIELDS[kind]]
     return {
         "key": key_for(kind, obj.pk),
+        "ref": f"{kind}:{obj.slug}",
         "type": kind,
         "url": obj.get_absolute_url(),
         "title": obj.title,

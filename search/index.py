@@ -48,6 +48,7 @@ from whoosh.support import levenshtein
 from editorial.models import ContentVersion
 from search import documents
 from search.plan import QueryPlan
+from search.relevance import listing
 from search.results import ELLIPSIS, Result, SearchResults, Snippet
 from search.synonyms import synonym_map
 from search.text import STOP_WORDS, words
@@ -55,7 +56,7 @@ from search.text import STOP_WORDS, words
 log = logging.getLogger(__name__)
 
 # Bump when the schema or the analysers change: older builds are then rebuilt, never misread.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 POINTER = "CURRENT"
 META = "meta.json"
 BUILD_PREFIX = "build-"
@@ -82,6 +83,9 @@ COMMON_SHARE = 0.2
 # Besides the words typed, only the link to a therapy is pruned this way; the needs found by the
 # synonym map and the explainers themselves always count.
 PRUNABLE_FIELDS = {"modalities"}
+# A word found in the text of at least this share of all items ("therapy" on a site about therapy)
+# tells nothing about what the reader needs: when the query says anything else, it is not searched.
+EVERYWHERE_SHARE = 0.75
 
 # Failed background rebuilds (database away, disk full) are retried no more often than this.
 REBUILD_RETRY_SECONDS = 30
@@ -102,6 +106,7 @@ SCHEMA = Schema(
     tag_slugs=KEYWORD(commas=True),
     modalities=KEYWORD(commas=True, scorable=True),
     explains=ID(),  # a modality explainer's own slug; empty on articles
+    ref=ID(),  # "article:<slug>", "modality:<slug>": how search/crisis.yaml names what results begin with
     # What a result shows: [(tag name, tag slug), ...] and modality slugs, kept as Python lists.
     shown=STORED,
     published_at=DATETIME(stored=True, sortable=True),
@@ -371,6 +376,7 @@ def _fields(doc: dict) -> dict:
         "tag_slugs": ",".join(doc["tag_slugs"]),
         "modalities": ",".join(doc["modalities"]),
         "explains": doc["modalities"][0] if doc["type"] == documents.MODALITY else "",
+        "ref": doc["ref"],
         "shown": {
             "tags": list(zip(doc["tags"], doc["tag_slugs"], strict=True)),
             "modalities": doc["modalities"],
@@ -699,6 +705,10 @@ def _without_common_terms(query, reader, needs: tuple[str, ...] = ()):
                 kept.append(sub)
         else:
             kept.append(sub)
+    everywhere_from = EVERYWHERE_SHARE * reader.doc_count()
+    everywhere = {word for word in by_word if reader.doc_frequency("body", word) >= everywhere_from}
+    if len(everywhere) < len(by_word) or needs or any(isinstance(sub, Term) for sub in kept):
+        by_word = {word: terms for word, terms in by_word.items() if word not in everywhere}
     for terms in by_word.values():
         found = [(reader.doc_frequency(t.fieldname, t.text), t) for t in terms]
         found = [(frequency, t) for frequency, t in found if frequency]
@@ -897,8 +907,7 @@ def _snippet(text: str, terms: frozenset[str]) -> Snippet | None:
     return Snippet(tuple(piece for piece in pieces if piece[0]))
 
 
-def _result(hit, terms: frozenset[str], needs: tuple[str, ...]) -> Result:
-    fields = hit.fields()
+def _result(fields: dict, terms: frozenset[str], needs: tuple[str, ...]) -> Result:
     snippet = (
         _snippet(fields.get("body", ""), terms)
         or _snippet(fields.get("summary", ""), terms)
@@ -919,14 +928,19 @@ def _result(hit, terms: frozenset[str], needs: tuple[str, ...]) -> Result:
     )
 
 
-def search(plan: QueryPlan, *, kind=None, tag=None, page: int = 1, per_page: int = 10) -> SearchResults:
+def search(
+    plan: QueryPlan, *, kind=None, tag=None, page: int = 1, per_page: int = 10, lead=(), everything=False
+) -> SearchResults:
     """Rank published items for a query plan; the one ranking the page and the JSON API both show.
 
-    Raises IndexUnavailable when the index cannot answer (a rebuild is then under way).
+    `lead` names items ("article:<slug>") that come first whatever they score; `everything` lists the
+    matches under the relevance floor too (search/relevance.py). Raises IndexUnavailable when the
+    index cannot answer (a rebuild is then under way).
     """
+    options = dict(kind=kind, tag=tag, page=page, per_page=per_page, lead=lead, everything=everything)
     try:
         _ensure_ready()
-        return _search(plan, kind=kind, tag=tag, page=page, per_page=per_page)
+        return _search(plan, **options)
     except IndexUnavailable:
         raise
     except Exception as exc:
@@ -934,15 +948,26 @@ def search(plan: QueryPlan, *, kind=None, tag=None, page: int = 1, per_page: int
         log.warning("search index read failed (%s); rebuilding", type(exc).__name__)
         _unavailable(type(exc).__name__)
     # Only reached when rebuilding in line (tests, tools): the fresh index answers.
-    return _search(plan, kind=kind, tag=tag, page=page, per_page=per_page)
+    return _search(plan, **options)
 
 
-def _search(plan, *, kind, tag, page, per_page) -> SearchResults:
+def _search(plan, **options) -> SearchResults:
     with _borrowed_reader() as reader:
-        return _ranked(reader, plan, kind=kind, tag=tag, page=page, per_page=per_page)
+        return _ranked(reader, plan, **options)
 
 
-def _ranked(reader: _Reader, plan, *, kind, tag, page, per_page) -> SearchResults:
+def _lead_documents(searcher, lead, restrict, hidden: set[int]) -> list[int]:
+    """Document numbers of the lead items that are published, visible and pass the filters, in order."""
+    allowed = set(searcher.docs_for_query(restrict)) if restrict is not None else None
+    found = []
+    for ref in lead:
+        docnum = searcher.document_number(ref=ref)
+        if docnum is not None and docnum not in hidden and (allowed is None or docnum in allowed):
+            found.append(docnum)
+    return found
+
+
+def _ranked(reader: _Reader, plan, *, kind, tag, page, per_page, lead, everything) -> SearchResults:
     searcher = reader.searcher
     corrections = _corrections(searcher, plan)
     expansion = plan.expansion
@@ -963,23 +988,28 @@ def _ranked(reader: _Reader, plan, *, kind, tag, page, per_page) -> SearchResult
     )
     outcome = SearchResults(query=plan.text, per_page=per_page, suggestion=corrections.suggestion)
     outcome.source = "index"
-    if query is NullQuery:
+    if query is NullQuery and not lead:
         return outcome
-    page = max(1, page)
-    # Scheduled items are in the index, hidden until their publication time has come. Block-skipping
-    # (optimize) is off: it would make counting the results a second pass, which costs more than it saves.
-    hits = searcher.search(
-        query,
-        limit=page * per_page,
-        filter=_filter(kind, tag),
-        mask=reader.hidden() or None,
-        optimize=False,
-    )
-    outcome.total = len(hits)
-    outcome.page = min(page, outcome.num_pages)
+    hidden = reader.hidden()
+    restrict = _filter(kind, tag)
+    scored = []
+    if query is not NullQuery:
+        # Scheduled items are in the index, hidden until their publication time has come. Every match
+        # is scored (limit=None): the relevance floor needs the best score and how many fall under it.
+        # Block-skipping (optimize) is off: it cannot help when every match is wanted.
+        hits = searcher.search(query, limit=None, filter=restrict, mask=hidden or None, optimize=False)
+        scored = hits.top_n
+    lead_documents = _lead_documents(searcher, lead, restrict, hidden) if lead else []
+    chosen = listing(scored, lead_documents, everything=everything)
+    outcome.total = len(chosen.documents)
+    outcome.weaker = chosen.weaker
+    outcome.page = min(max(1, page), outcome.num_pages)
     first = (outcome.page - 1) * per_page
-    terms = _highlight_terms(query, needs)
-    outcome.results = [_result(hit, terms, needs) for hit in hits[first : first + per_page]]
+    terms = _highlight_terms(query, needs) if query is not NullQuery else frozenset()
+    outcome.results = [
+        _result(searcher.stored_fields(docnum), terms, needs)
+        for docnum in chosen.documents[first : first + per_page]
+    ]
     return outcome
 
 

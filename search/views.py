@@ -23,13 +23,22 @@ def _params(request):
     return request.GET.get("q", ""), request.GET.get("type"), request.GET.get("tag")
 
 
+def _everything(request) -> bool:
+    """?all=1 lists the matches under the relevance floor too."""
+    return request.GET.get("all") == "1"
+
+
 @require_safe
 def search_page(request):
     raw, kind, tag = _params(request)
-    outcome = engine.search(raw, kind=kind, tag=tag, page=request.GET.get("page", 1))
+    everything = _everything(request)
+    outcome = engine.search(raw, kind=kind, tag=tag, page=request.GET.get("page", 1), everything=everything)
     kind, tag = engine.clean_filters(kind, tag)
     needs = list(needs_in_use())
     filters = {key: value for key, value in (("q", outcome.query), ("type", kind), ("tag", tag)) if value}
+    everything_filters = {**filters, "all": "1"}
+    if everything:
+        filters = everything_filters
     context = {
         "query": outcome.query,
         "outcome": outcome,
@@ -39,6 +48,7 @@ def search_page(request):
         "selected_type": kind or "",
         "selected_tag": tag or "",
         "query_string": urlencode(filters),
+        "everything_query_string": urlencode(everything_filters),
         "unfiltered_query_string": urlencode({"q": outcome.query}),
         "suggestion_query_string": urlencode({"q": outcome.suggestion}) if outcome.suggestion else "",
         "page": _PageLinks(outcome),
@@ -49,7 +59,8 @@ def search_page(request):
 @require_safe
 def search_api(request):
     raw, kind, tag = _params(request)
-    outcome = engine.search(raw, kind=kind, tag=tag, per_page=API_MAX_RESULTS)
+    everything = _everything(request)
+    outcome = engine.search(raw, kind=kind, tag=tag, per_page=API_MAX_RESULTS, everything=everything)
     response = JsonResponse(outcome.as_json(), json_dumps_params={"ensure_ascii": False})
     return _not_kept_if_degraded(response, outcome)
 
