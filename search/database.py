@@ -11,7 +11,7 @@ from django.db.models import Q
 
 from articles.models import Article
 from modalities.models import Modality
-from search.documents import ARTICLE, MODALITY
+from search.documents import ARTICLE, MODALITY, PAGE, fixed_page_documents
 from search.plan import QueryPlan
 from search.results import Result, SearchResults, Snippet
 
@@ -27,7 +27,7 @@ def _lead_slugs(lead, kind: str) -> list[str]:
 
 def _matches(plan: QueryPlan, kind: str, lead=()) -> Q | None:
     clauses = [Q(slug__in=slugs)] if (slugs := _lead_slugs(lead, kind)) else []
-    for word in plan.words:
+    for word in plan.words + plan.also_search:
         clauses += [Q(title__icontains=word), Q(summary__icontains=word), Q(tags__name__icontains=word)]
     clauses += [Q(tags__name=need) for need in plan.needs]
     if plan.therapies:
@@ -67,6 +67,20 @@ def _candidates(plan: QueryPlan, kind: str, tag: str | None, lead=()):
         yield item, slugs, tags
 
 
+def _fixed_pages(plan: QueryPlan, lead):
+    """(score, document) of the site's fixed pages whose title, summary or words match, or that lead."""
+    for doc in fixed_page_documents().values():
+        title, summary, names = doc["title"].lower(), doc["summary"].lower(), doc["names"].lower()
+        score = sum(
+            WEIGHTS["title"] * (word in title)
+            + WEIGHTS["summary"] * (word in summary)
+            + WEIGHTS["need"] * (word in names)
+            for word in plan.words + plan.also_search
+        )
+        if score or doc["ref"] in lead:
+            yield score, doc
+
+
 def search(
     plan: QueryPlan, *, kind=None, tag=None, page: int = 1, per_page: int = 10, lead=(), everything=False
 ) -> SearchResults:
@@ -94,6 +108,11 @@ def search(
             ref = f"{this_kind}:{item.slug}"
             first = (lead.index(ref) - len(lead),) if ref in lead else (0,)
             scored.append((first, -_score(plan, item, this_kind, slugs, names), item.title, result))
+    if not kind and not tag:
+        for score, doc in _fixed_pages(plan, lead):
+            result = Result(doc["title"], doc["url"], PAGE, (), (), (), Snippet.plain(doc["summary"]))
+            first = (lead.index(doc["ref"]) - len(lead),) if doc["ref"] in lead else (0,)
+            scored.append((first, -score, doc["title"], result))
     scored.sort(key=operator.itemgetter(0, 1, 2))
     outcome = SearchResults(query=plan.text, per_page=per_page, total=len(scored), source="database")
     outcome.page = min(max(page, 1), outcome.num_pages)

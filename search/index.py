@@ -751,16 +751,37 @@ def _forms(word: str) -> set[str]:
     return forms
 
 
-def _is_real_word(reader, word: str) -> bool:
-    """The site uses this word, or a plain variant of it."""
-    return ("spell", word) in reader or any(("spell", form) in reader for form in _forms(word))
+def _visible(reader, word: str, hidden: set[int]) -> bool:
+    """An item a reader may see now uses this word.
+
+    The word list of the index also keeps the words of items removed since (unpublished, deleted)
+    until its files are merged, and holds those of scheduled items: neither may be suggested.
+    """
+    if ("spell", word) not in reader:
+        return False
+    postings = reader.postings("spell", word)  # leaves out removed items
+    while postings.is_active():
+        if postings.id() not in hidden:
+            return True
+        postings.next()
+    return False
 
 
-def _nearest(reader, word: str) -> list[tuple[int, str]]:
-    """(edit distance, word) for the closest words the site uses or the synonym map knows, best first."""
+def _is_real_word(reader, word: str, hidden: set[int]) -> bool:
+    """The site uses this word, or a plain variant of it, in what readers can see."""
+    return any(_visible(reader, form, hidden) for form in (word, *_forms(word)))
+
+
+def _nearest(reader, word: str, hidden: set[int]) -> list[tuple[int, str]]:
+    """(edit distance, word) for the closest words the site uses or the synonym map knows, best first.
+
+    Words of the synonym map that no visible item uses come last: they are searched, never suggested.
+    """
     maxdist = 2 if len(word) >= 7 else 1
     candidates: dict[str, tuple[int, int]] = {}
     for candidate in reader.terms_within("spell", word, maxdist, prefix=1):
+        if not _visible(reader, candidate, hidden):
+            continue
         frequency = reader.frequency("spell", candidate)
         candidates[candidate] = (levenshtein.distance(word, candidate), -frequency)
     for candidate in synonym_map().words:
@@ -782,10 +803,11 @@ class _Corrections:
     suggestion: str  # the whole query with corrections, for "did you mean"
 
 
-def _corrections(searcher, plan: QueryPlan) -> _Corrections:
+def _corrections(searcher, plan: QueryPlan, hidden: set[int]) -> _Corrections:
     """Typo tolerance: a word the site never uses is also searched as the nearest words it does use.
 
     Nearest words come from the index's own vocabulary and from the synonym map ("lonley" -> "lonely").
+    "Did you mean" only ever offers words of items a reader can see now.
     """
     reader = searcher.reader()
     covered = {plan.tokens[i] for i in plan.expansion.covered}
@@ -794,26 +816,27 @@ def _corrections(searcher, plan: QueryPlan) -> _Corrections:
     for first, second in itertools.pairwise(plan.tokens):
         joined = first + second
         # "flash backs" -> "flashbacks", "night mares" -> "nightmares"
-        if len(joined) >= 6 and ("spell", joined) in reader:
+        if len(joined) >= 6 and _visible(reader, joined, hidden):
             extra.append(joined)
-            if not (_is_real_word(reader, first) and _is_real_word(reader, second)):
+            if not (_is_real_word(reader, first, hidden) and _is_real_word(reader, second, hidden)):
                 replacements[f"{first} {second}"] = joined
     joined_parts = {part for pair in replacements for part in pair.split()}
     for word in plan.words:
         if word in covered or word in joined_parts or len(word) < 4 or not word.isalpha():
             continue
-        if _is_real_word(reader, word):
+        if _is_real_word(reader, word, hidden):
             continue
-        nearest = _nearest(reader, word)
+        nearest = _nearest(reader, word, hidden)
+        suggestible = [pair for pair in nearest if _is_real_word(reader, pair[1], hidden)]
         if _stem_known(reader, word):
             # Search already finds its stem ("nightmars" ~ "nightmare"): only suggest a near-certain fix.
-            nearest = [(dist, candidate) for dist, candidate in nearest if dist == 1]
-            if nearest:
-                replacements[word] = nearest[0][1]
+            suggestible = [(dist, candidate) for dist, candidate in suggestible if dist == 1]
+            if suggestible:
+                replacements[word] = suggestible[0][1]
             continue
-        if nearest:
-            replacements[word] = nearest[0][1]
-            extra.extend(candidate for _dist, candidate in nearest[:2])
+        if suggestible:
+            replacements[word] = suggestible[0][1]
+        extra.extend(candidate for _dist, candidate in nearest[:2])
     return _Corrections(extra, _suggestion(plan.text, replacements))
 
 
@@ -969,20 +992,24 @@ def _lead_documents(searcher, lead, restrict, hidden: set[int]) -> list[int]:
 
 def _ranked(reader: _Reader, plan, *, kind, tag, page, per_page, lead, everything) -> SearchResults:
     searcher = reader.searcher
-    corrections = _corrections(searcher, plan)
+    hidden = reader.hidden()
+    corrections = _corrections(searcher, plan, hidden)
     expansion = plan.expansion
     if corrections.words:
         corrected = synonym_map().expand(list(plan.tokens) + corrections.words)
         needs = tuple(dict.fromkeys(expansion.needs + corrected.needs))
         therapies = tuple(dict.fromkeys(expansion.therapies + corrected.therapies))
+        also = tuple(dict.fromkeys(expansion.also_search + corrected.also_search))
     else:
-        needs, therapies = expansion.needs, expansion.therapies
+        needs, therapies, also = expansion.needs, expansion.therapies, expansion.also_search
     clauses = [_typed_query(plan)]
     clauses += [Term("tags", need, boost=NEED_BOOST) for need in needs]
     clauses += [Term("explains", slug, boost=THERAPY_BOOST) for slug in therapies]
     clauses += [Term("modalities", slug, boost=THERAPY_LINK_BOOST) for slug in therapies]
     if corrections.words:
         clauses.append(_plain_words_query(corrections.words, boost=CORRECTION_BOOST))
+    if also:
+        clauses.append(_plain_words_query(also))
     query = _without_common_terms(
         Or([c for c in clauses if c is not NullQuery]).normalize(), searcher.reader(), needs
     )
@@ -990,7 +1017,6 @@ def _ranked(reader: _Reader, plan, *, kind, tag, page, per_page, lead, everythin
     outcome.source = "index"
     if query is NullQuery and not lead:
         return outcome
-    hidden = reader.hidden()
     restrict = _filter(kind, tag)
     scored = []
     if query is not NullQuery:
