@@ -640,6 +640,7 @@ _PARSER = QueryParser(
 SNIPPET_CHARS = 220  # about two lines on a phone
 SNIPPET_LEAD = 70  # context kept before the first matched word
 SNIPPET_SCAN_CHARS = 20000  # matches further into a long text are not worth the time
+SNIPPET_MAX_MATCHES = 64  # enough to find a good window; a common word would otherwise cost a lot
 
 
 def _analysed(fieldname: str, text: str) -> list[str]:
@@ -872,21 +873,35 @@ def _stems(word: str) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=256)
-def _candidate_pattern(terms: frozenset[str]) -> re.Pattern:
+def _candidate_pattern(terms: frozenset[str]) -> tuple[tuple[str, ...], re.Pattern]:
     # Stems are (nearly) prefixes of the words they come from: "nightmar" finds "nightmares",
     # "memori" (less its last letter) finds "memory". Each candidate is then checked by stemming it.
     prefixes = sorted({term[:-1] if len(term) > 4 else term for term in terms}, key=len, reverse=True)
     alternatives = "|".join(map(re.escape, prefixes))
-    return re.compile(rf"\b(?:{alternatives})\w*", re.IGNORECASE)
+    return tuple(prefixes), re.compile(rf"\b(?:{alternatives})\w*")
 
 
 def _matches(text: str, terms: frozenset[str]) -> list[tuple[int, int, str]]:
     """(start, end, stem) of every word in `text` whose stem was searched for."""
+    prefixes, pattern = _candidate_pattern(terms)
+    scanned = text[:SNIPPET_SCAN_CHARS]
+    lowered = scanned.lower()
+    if len(lowered) == len(scanned):
+        # Lower case once, so the pattern needs no case-folding (offsets stay those of `text`). Many
+        # texts hold none of the prefixes at all, and a substring test says so far faster.
+        if not any(prefix in lowered for prefix in prefixes):
+            return []
+        matches = pattern.finditer(lowered)
+    else:
+        # A character whose lower case is longer ("İ") would shift offsets: fold case in the pattern.
+        matches = re.finditer(pattern.pattern, scanned, re.IGNORECASE)
     found = []
-    for match in _candidate_pattern(terms).finditer(text, 0, SNIPPET_SCAN_CHARS):
+    for match in matches:
         stems = _stems(match.group().lower())
         if stems and stems[0] in terms:
             found.append((match.start(), match.end(), stems[0]))
+            if len(found) == SNIPPET_MAX_MATCHES:
+                break
     return found
 
 

@@ -11,6 +11,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 
 from articles.needs import needs_in_use
+from caching.generation import content_generation
 from search import engine
 from search.documents import ARTICLE, MODALITY
 
@@ -28,13 +29,30 @@ def _everything(request) -> bool:
     return request.GET.get("all") == "1"
 
 
+_needs_by_generation: dict[str, list] = {}
+
+
+def _needs() -> list:
+    """The needs in use, read once per content generation: every search page lists them, and a
+    search nobody made before should not also cost the query behind them."""
+    token = content_generation.token()
+    if token is None:
+        return list(needs_in_use())
+    needs = _needs_by_generation.get(token)
+    if needs is None:
+        needs = list(needs_in_use())
+        _needs_by_generation.clear()  # one generation at a time
+        _needs_by_generation[token] = needs
+    return needs
+
+
 @require_safe
 def search_page(request):
     raw, kind, tag = _params(request)
     everything = _everything(request)
     outcome = engine.search(raw, kind=kind, tag=tag, page=request.GET.get("page", 1), everything=everything)
     kind, tag = engine.clean_filters(kind, tag)
-    needs = list(needs_in_use())
+    needs = _needs()
     filters = {key: value for key, value in (("q", outcome.query), ("type", kind), ("tag", tag)) if value}
     everything_filters = {**filters, "all": "1"}
     if everything:
