@@ -20,6 +20,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
+from volunteers import outbox
 from volunteers.export import write_enquiries
 from volunteers.forms import AssignForm, BulkActionForm, InboxFilterForm, NoteForm, StatusForm
 from volunteers.models import Enquiry, EnquiryInterest
@@ -77,6 +78,7 @@ def inbox_list(request):
             "total": sum(counts.values()),
             "bulk_form": BulkActionForm(),
             "current_path": request.get_full_path(),
+            "mail_health": outbox.health(),
         },
     )
 
