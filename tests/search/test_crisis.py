@@ -5,6 +5,7 @@ shared eval sample when a ../shared folder sits beside the repository.
 """
 
 import pytest
+import textstat
 import yaml
 from bs4 import BeautifulSoup
 from django.urls import reverse
@@ -169,3 +170,13 @@ def test_the_crisis_file_in_the_repo_is_valid():
     data = yaml.safe_load(crisis.CRISIS_FILE.read_text(encoding="utf-8"))
     phrases = parse_crisis(data)
     assert phrases.kinds == ["suicide", "self-harm", "child-at-risk", "danger-now"]
+
+
+def test_the_help_reads_at_grade_eight_or_lower(client, indexed_content):
+    """Calm, short words: the help may be read in a panic, by someone reading in a second language."""
+    for query in ("i want to die", "i cut myself", "they took my passport", "my brother is being hurt"):
+        page = BeautifulSoup(client.get(PAGE, {"q": query}).content, "html.parser")
+        panel = page.select_one("#crisis-help")
+        for paragraph in panel.select("p:not(.note)"):
+            text = paragraph.get_text(" ", strip=True)
+            assert textstat.flesch_kincaid_grade(text) <= 8, (query, text)
