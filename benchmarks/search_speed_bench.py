@@ -61,7 +61,9 @@ def three_word_queries(words: list[str], count: int) -> list[str]:
     queries: set[str] = set()
     while len(queries) < count:
         queries.add("+".join(quote_plus(w) for w in rng.sample(words, 3)))
-    return sorted(queries, key=lambda _q: rng.random())
+    ordered = sorted(queries)
+    rng.shuffle(ordered)
+    return ordered
 
 
 def drain(base: str, stylesheet: str) -> None:
