@@ -12,7 +12,7 @@ import datetime
 import functools
 import hashlib
 import json
-import re
+import logging
 from collections.abc import Iterable, Iterator
 from html import unescape
 from html.parser import HTMLParser
@@ -20,7 +20,9 @@ from pathlib import Path
 
 import yaml
 from django.contrib.contenttypes.models import ContentType
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template
+from django.template.loader_tags import BlockNode
 from django.urls import NoReverseMatch, reverse
 from taggit.models import TaggedItem
 
@@ -31,6 +33,7 @@ from modalities.models import Modality
 MODALITY = "modality"
 ARTICLE = "article"
 PAGE = "page"
+log = logging.getLogger(__name__)
 KINDS = (MODALITY, ARTICLE)  # what readers may narrow a search to; fixed pages show under "Everything"
 FIXED_PAGES_FILE = Path(__file__).with_name("fixed_pages.yaml")
 # Fixed pages have no publication date; they count as published long ago.
@@ -219,11 +222,21 @@ def published_documents() -> Iterator[dict]:
     yield from fixed_page_documents().values()
 
 
-def _main_text(template: str) -> str:
-    """The readable text inside <main> of a page's template, rendered without a request."""
-    html = render_to_string(template)
-    found = re.search(r"<main\b[^>]*>(.*)</main>", html, flags=re.DOTALL)
-    return html_to_text(found.group(1) if found else "")
+def _main_text(template_name: str) -> str:
+    """The readable text of a page's `content` block, rendered on its own, without a request.
+
+    Only that block: the frame around it (base.html) is the same on every page, and rendering it
+    would need what only a request or collected static files provide. A page that cannot be
+    rendered here is still indexed, by its title, summary and words.
+    """
+    try:
+        template = get_template(template_name).template
+        blocks = [node for node in template.nodelist.get_nodes_by_type(BlockNode) if node.name == "content"]
+        nodes = blocks[0].nodelist if blocks else template.nodelist
+        return html_to_text(nodes.render(Context()))
+    except Exception as exc:
+        log.warning("fixed page %s not rendered for search (%s)", template_name, type(exc).__name__)
+        return ""
 
 
 @functools.cache
