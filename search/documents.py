@@ -285,8 +285,10 @@ def documents_for_keys(keys: Iterable[str]) -> dict[str, dict | None]:
         if kind in ids and pk.isdigit():
             ids[kind].add(int(pk))
     docs: dict[str, dict | None] = {key_for(kind, pk): None for kind, pks in ids.items() for pk in pks}
-    pages = fixed_page_documents()
-    docs.update({key: pages.get(key) for key in keys if key.startswith(f"{PAGE}:")})
+    page_keys = [key for key in keys if key.startswith(f"{PAGE}:")]
+    if page_keys:
+        pages = fixed_page_documents()
+        docs.update({key: pages.get(key) for key in page_keys})
     for kind, model in ((MODALITY, Modality), (ARTICLE, Article)):
         if ids[kind]:
             for doc in _documents(kind, _published(model).filter(pk__in=ids[kind])):
