@@ -8,6 +8,7 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 from config.env import env_bool, env_int, env_json, env_list, env_str, require
 
@@ -35,6 +36,9 @@ INSTALLED_APPS = [
     "taggit",
     "simple_history",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "operations",  # before django_tasks_db: its `db_worker` command replaces the library's
     "django_tasks",
     "django_tasks_db",
@@ -44,6 +48,8 @@ INSTALLED_APPS = [
     "editorial",
     "search",
     "volunteers",
+    "secondfactor",
+    "choose",
     "caching",  # after "editorial": its receivers must run after the content-version bump
 ]
 
@@ -61,6 +67,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): passed the second factor
+    "secondfactor.middleware.SecondFactorRequiredMiddleware",  # staff pages need it; see the module
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -123,6 +131,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # so that a flood of distinct pages can never push a rate-limit counter out.
 CACHE_URL = env_str("DJANGO_CACHE_URL", "locmem://")
 PAGE_CACHE_ALIAS = "pages"
+if not CACHE_URL.startswith(("redis://", "rediss://", "locmem://")):
+    # Anything else (memcached://, a typo) would quietly become per-process memory: refuse instead.
+    raise ImproperlyConfigured(
+        f"DJANGO_CACHE_URL={CACHE_URL!r}: use redis://, rediss:// or locmem:// (one process only)."
+    )
 if CACHE_URL.startswith(("redis://", "rediss://")):
     _SHARED_CACHE = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
     CACHES = {"default": _SHARED_CACHE, PAGE_CACHE_ALIAS: {**_SHARED_CACHE, "KEY_PREFIX": "pages"}}
@@ -164,7 +177,9 @@ ADMIN_URL = env_str("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
 AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
+# The password is half of signing in: the second step clears the count (secondfactor/lockout.py).
+AXES_RESET_ON_SUCCESS = False
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code"]  # never store a typed code
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "admin/editorial/locked_out.html"
 AXES_IPWARE_PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0)
@@ -254,6 +269,8 @@ TASK_WORKER_SWEEPS = ["volunteers.outbox.sweep"]
 
 # --- The site itself ------------------------------------------------------------------------------
 SITE_NAME = env_str("SITE_NAME", "Healing Paths")
+# The name staff see beside this site's codes in their authenticator app.
+OTP_TOTP_ISSUER = SITE_NAME
 # Where the quick exit sends a reader: a neutral page that draws no attention.
 QUICK_EXIT_URL = env_str("SITE_QUICK_EXIT_URL", "https://www.bbc.com/weather")
 # Crisis lines. Defaults: the US, then the UK. "kinds" names the searches that show a line first

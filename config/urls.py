@@ -7,11 +7,13 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("pages.urls")),
     path("modalities/", include("modalities.urls")),
+    path("choose/", include("choose.urls")),
     path("", include("articles.urls")),
     path("", include("search.urls")),
     path("", include("volunteers.urls")),
     path("inbox/", include("volunteers.inbox_urls")),
     path(settings.ADMIN_URL + "editorial/", include("editorial.urls")),
+    path(settings.ADMIN_URL + "second-factor/", include("secondfactor.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 

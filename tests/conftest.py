@@ -1,4 +1,4 @@
-"""Shared fixtures: the curated content, users in each role, and the shared eval samples."""
+"""Shared fixtures: the curated content, users in each role, a search index per test."""
 
 from pathlib import Path
 
@@ -6,7 +6,14 @@ import pytest
 from django.core.management import call_command
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED_EVAL = ROOT.parent / "shared" / "eval"
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's superuser client, signed in fully: past the password and the second factor."""
+    from tests.staff import sign_in
+
+    return sign_in(client, admin_user)
 
 
 @pytest.fixture

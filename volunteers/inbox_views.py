@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
@@ -109,7 +110,13 @@ def inbox_bulk(request):
         enquiry.change_status(new_status, by=request.user) for enquiry in form.cleaned_data["enquiries"]
     )
     label = Enquiry.Status(new_status).label.lower()
-    messages.success(request, f"{changed} {'enquiry' if changed == 1 else 'enquiries'} marked as {label}.")
+    messages.success(
+        request,
+        ngettext(
+            "%(count)d enquiry marked as %(label)s.", "%(count)d enquiries marked as %(label)s.", changed
+        )
+        % {"count": changed, "label": label},
+    )
     return redirect(back)
 
 

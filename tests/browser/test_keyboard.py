@@ -63,11 +63,18 @@ def test_every_link_and_control_shows_where_focus_is(tab, site):
 
 
 def test_shift_tab_from_the_skip_link_goes_back_to_the_exit_without_counting(tab, site):
+    tab.clock.install()
     tab.goto(site.url("/"))
     tab.keyboard.press("Tab")
     tab.keyboard.press("Tab")
     for _ in range(3):
         # Shift+Tab three times: a shortcut, not three Shift presses.
         tab.keyboard.press("Shift+Tab")
-    tab.wait_for_timeout(300)
+    tab.clock.run_for(1000)  # past any delayed exit, within the five-second window
+    presses = tab.locator("[data-quick-exit-bar]")
+    assert presses.get_attribute("data-presses") == "0"
+    assert not tab.evaluate("document.documentElement.classList.contains('exiting')")
     assert site.is_ours(tab.url)
+    # The counter is listening: a lone Shift now counts.
+    tab.keyboard.press("Shift")
+    assert presses.get_attribute("data-presses") == "1"

@@ -14,6 +14,7 @@ from caching import generation
 from caching.local import LocalEntries, local_entries
 from editorial.models import ContentVersion, Status
 from modalities.models import Modality
+from tests.staff import sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -133,7 +134,7 @@ def test_a_scheduled_article_appears_when_its_time_comes(client, site):
 def test_staff_never_get_the_anonymous_page_and_never_fill_the_cache(client, site):
     staff = get_user_model().objects.create_user("editor", password="a long password 1", is_staff=True)
     staff_client = type(client)()
-    staff_client.force_login(staff)
+    sign_in(staff_client, staff)
 
     # Staff first: their page must not be kept for anyone.
     staff_response, staff_queries = queries_for(staff_client, "/modalities/emdr/")
@@ -196,6 +197,16 @@ def test_no_search_term_reaches_a_cache_key_or_a_log(client, site, caplog):
     keys = list(site._cache.keys())
     assert keys, "nothing was cached"
     assert not any("flashbacks" in key for key in keys)
+
+
+def test_no_search_term_reaches_the_log_when_the_cache_fails(client, site, caplog, settings):
+    """The cache's failure is logged (so the check below has a line to look at), its search term never."""
+    caplog.set_level(logging.DEBUG)
+    # A cache server nobody listens on: every read and write fails and is reported.
+    broken = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
+    settings.CACHES = {**settings.CACHES, settings.PAGE_CACHE_ALIAS: broken}
+    assert client.get("/search/?q=flashbacks+at+night").status_code == 200
+    assert "Page cache unreadable" in caplog.text, "the failure was not logged"
     assert "flashbacks" not in caplog.text
 
 

@@ -13,7 +13,7 @@ from django.urls import reverse
 from search import crisis, crisis_help, database, engine
 from search.crisis import parse_crisis
 from search.plan import plan_query
-from tests.conftest import SHARED_EVAL
+from tests.samples import tsv_rows
 from tests.search.samples import read_tsv
 
 PAGE = reverse("search:page")
@@ -21,11 +21,8 @@ API = reverse("search:api")
 
 
 def _rows():
-    rows = read_tsv("crisis_queries.tsv")
-    shared = SHARED_EVAL / "crisis_queries.tsv"
-    if shared.exists():
-        rows += [(expect, query, "shared") for expect, query, *_ in read_tsv(shared)]
-    return rows
+    # Ours, then the project's copy of the shared sample (and the shared one, beside the repo).
+    return list(dict.fromkeys(read_tsv("crisis_queries.tsv") + tsv_rows("crisis_queries.tsv")))
 
 
 ROWS = _rows()

@@ -1,4 +1,5 @@
-"""Relevance on the real curated content: the shared sample, everyday searches, typos and sentences.
+"""Relevance on the real curated content: the sample rows (tests/samples), everyday searches, typos
+and sentences.
 
 A hit is one of the first three results belonging to a listed modality: an explainer of it, or an
 article linked to it (the `modalities` list of the JSON result).
@@ -7,7 +8,7 @@ article linked to it (the `modalities` list of the JSON result).
 import pytest
 
 from search import engine, index
-from tests.conftest import SHARED_EVAL
+from tests.samples import tsv_rows
 from tests.search.samples import read_tsv
 
 # Searches as survivors and supporters type them (not the shared sample), with the modalities of which
@@ -53,12 +54,9 @@ EVERYDAY = [
 
 
 def shared_sample():
-    """The project's own sample, plus the shared one when a ../shared folder sits beside the repo."""
-    rows = read_tsv("search_queries.tsv")
-    shared = SHARED_EVAL / "search_queries.tsv"
-    if shared.exists():
-        rows += read_tsv(shared)
-    return [(query, slugs) for query, slugs in rows]
+    """The project's samples (tests/samples and tests/search/samples), plus the shared one beside the repo."""
+    rows = tsv_rows("search_queries.tsv") + read_tsv("search_queries.tsv")
+    return list(dict.fromkeys((query, slugs) for query, slugs in rows))
 
 
 def recall_at_3(rows) -> tuple[float, list[str]]:
