@@ -11,9 +11,13 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from config.env import env_bool, env_int, env_json, env_list, env_str, require
+from config.private_paths import ensure_private_dir, ensure_private_file
+from pages.static_headers import add_static_file_headers
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("DJANGO_VAR_DIR", str(BASE_DIR / "var")))
+# The database, the search index and the secret key live here: owner-only when created.
+ensure_private_dir(VAR_DIR)
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
 
@@ -107,7 +111,11 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+    _SQLITE_NAME = str(DATABASES["default"]["NAME"])
+    if _SQLITE_NAME != ":memory:" and not _SQLITE_NAME.startswith("file:"):
+        # Created here, owner-only, before SQLite would create it readable by everyone.
+        ensure_private_dir(Path(_SQLITE_NAME).parent)
+        ensure_private_file(Path(_SQLITE_NAME))
     # Tests use a file too, so they exercise the same journal and locking as the real site.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
     # Several writers (app threads, the task worker) share one file: WAL lets readers and a writer
@@ -171,6 +179,10 @@ SESSION_COOKIE_AGE = env_int("DJANGO_STAFF_SESSION_SECONDS", 8 * 60 * 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+# The volunteer form's token ends with the browser session: no lasting trace of a visit on the device.
+CSRF_COOKIE_AGE = None
+# A form without a valid token gets the site's own 403 page (Django's needs inline styles).
+CSRF_FAILURE_VIEW = "pages.views.csrf_failure"
 LOGIN_URL = "admin:login"
 ADMIN_URL = env_str("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
 
@@ -182,7 +194,10 @@ AXES_RESET_ON_SUCCESS = False
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code"]  # never store a typed code
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "admin/editorial/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0)
+# Trusted proxies in front of the app; operations.client_address reads it for the whole site.
+PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0)
+# The lockout counts per client address as the rest of the site sees it, not per proxy.
+AXES_CLIENT_IP_CALLABLE = "operations.client_address.client_address"
 
 # --- Internationalisation -------------------------------------------------------------------------
 LANGUAGE_CODE = "en"
@@ -202,7 +217,11 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
-WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365  # hashed names can be cached "forever"
+# Hashed names (what every page links to) are cached for ten years, immutable: whitenoise's rule for
+# a name that changes whenever the file does. Any other name is rechecked after a minute.
+WHITENOISE_MAX_AGE = 60
+WHITENOISE_ALLOW_ALL_ORIGINS = False
+WHITENOISE_ADD_HEADERS_FUNCTION = add_static_file_headers
 
 # --- Security headers -----------------------------------------------------------------------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -213,8 +232,9 @@ SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", not DEBUG)
 SECURE_REFERRER_POLICY = "no-referrer"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-SESSION_COOKIE_SECURE = not DEBUG
-CSRF_COOKIE_SECURE = not DEBUG
+# Cookies travel over HTTPS only in production; `make run` serves plain http on 127.0.0.1 and
+# turns this off, or the form and the admin could not keep their cookies there.
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", not DEBUG)
 X_FRAME_OPTIONS = "DENY"
 # No page needs any powerful feature: deny them all, to this site and to anything it could embed.
 PERMISSIONS_POLICY = ", ".join(
@@ -367,11 +387,21 @@ CONTENT_DIR = BASE_DIR / "content"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"strip_query": {"()": "pages.logging.StripQueryStrings"}},
+    "filters": {
+        "strip_query": {"()": "pages.logging.StripQueryStrings"},
+        "one_short_line": {"()": "pages.logging.OneShortLine"},
+    },
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["strip_query"]}},
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        # A forged Host header is routine scanner noise: one line each, never a traceback.
+        "django.security.DisallowedHost": {
+            "handlers": ["console"],
+            "filters": ["one_short_line"],
+            "level": "ERROR",
+            "propagate": False,
+        },
     },
 }

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.test import RequestFactory
 from gunicorn.config import Config
 
-from pages.logging import StripQueryStrings
+from pages.logging import MaskRequestDetails, StripQueryStrings
 from tests.conftest import ROOT
 
 GUNICORN_CONF = ROOT / "config" / "gunicorn.conf.py"
@@ -127,10 +127,10 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _get(url: str, headers: dict) -> tuple[int, dict]:
+def _get(url: str, headers: dict, timeout: float = 10) -> tuple[int, dict]:
     request = urllib.request.Request(url, headers=headers)
     try:
-        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 (127.0.0.1 only)
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (127.0.0.1 only)
             return response.status, dict(response.headers)
     except urllib.error.HTTPError as error:
         return error.code, dict(error.headers)
@@ -146,6 +146,9 @@ def production_gunicorn(tmp_path):
         DJANGO_SECRET_KEY="production-like-secret-key-for-the-access-log-test-0123456789",
         DJANGO_VAR_DIR=str(tmp_path),
     )
+    # The friendly error pages link the hashed stylesheet, so collect it as a release does.
+    collect = [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"]
+    subprocess.run(collect, cwd=ROOT, env=env, check=True)
     command = [sys.executable, "-m", "gunicorn", "-c", str(GUNICORN_CONF), "--bind", f"127.0.0.1:{port}"]
     command += ["--workers", "1", "--threads", "1"]
     if "control_socket_disable" in Config().settings:
@@ -154,13 +157,15 @@ def production_gunicorn(tmp_path):
     with open(out, "w") as stdout, open(err, "w") as stderr:
         server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=stdout, stderr=stderr)
     try:
-        deadline = time.monotonic() + 30
+        # Ready when a worker answers, not when the port opens: on a busy machine a worker can take
+        # longer to import Django than one request's timeout.
+        deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                _get(f"http://127.0.0.1:{port}/robots.txt", {"X-Forwarded-Proto": "https"}, timeout=30)
                 break
             except OSError:
-                time.sleep(0.1)
+                time.sleep(0.2)
         else:
             pytest.fail("gunicorn did not start: " + err.read_text())
         yield f"http://127.0.0.1:{port}", out, err
@@ -183,3 +188,83 @@ def test_gunicorn_in_production_logs_no_search_terms_or_address(production_gunic
     assert '"GET /robots.txt HTTP/1.1" 200' in access
     assert SECRET_WORDS not in access + errors
     assert "127.0.0.1" not in access
+
+
+def test_gunicorn_listens_on_this_machine_only_unless_told(monkeypatch):
+    monkeypatch.delenv("GUNICORN_BIND", raising=False)
+    assert runpy.run_path(str(GUNICORN_CONF))["bind"] == "127.0.0.1:8000"
+    monkeypatch.setenv("GUNICORN_BIND", "0.0.0.0:8080")
+    assert runpy.run_path(str(GUNICORN_CONF))["bind"] == "0.0.0.0:8080"
+
+
+def _send_raw(base: str, request: bytes) -> bytes:
+    host, port = base.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as sock:
+        sock.sendall(request)
+        return sock.recv(4096)
+
+
+# Malformed requests whose pieces gunicorn would quote in its error log: a search typed into the
+# request line with a space in it, a bad method and a bad header.
+MALFORMED_REQUESTS = [
+    b"GET /search/?q=bad dreams-and-flashbacks HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+    b"GET /search/ nightmares-and-flashbacks\r\nHost: 127.0.0.1\r\n\r\n",
+    b"G(T /nightmares-and-flashbacks/ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+    b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Note nightmares-and-flashbacks\r\n\r\n",
+]
+
+
+def test_gunicorns_error_log_masks_addresses_and_pieces_of_bad_requests(production_gunicorn):
+    base, out, err = production_gunicorn
+    for request in MALFORMED_REQUESTS:
+        assert _send_raw(base, request).startswith(b"HTTP/1.1 400")
+    time.sleep(0.3)  # let the worker flush its log lines
+    errors = err.read_text()
+    invalid = [line for line in errors.splitlines() if "Invalid request" in line]
+    assert len(invalid) == len(MALFORMED_REQUESTS), errors  # the lines were written, masked
+    assert "flashbacks" not in errors and "dreams" not in errors
+    assert not [line for line in invalid if "127.0.0.1" in line]
+    assert "flashbacks" not in out.read_text()
+
+
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        (
+            "Invalid request from ip=203.0.113.9: Invalid HTTP Version: 'dreams HTTP/1.1'",
+            "Invalid request: Invalid HTTP Version: '[masked]'",
+        ),
+        (
+            "Invalid request from ip=2001:db8::7: Invalid HTTP Header: 'X-A \\' b'",
+            "Invalid request: Invalid HTTP Header: '[masked]'",
+        ),
+        (
+            'Invalid request from ip=::1: Proxy request from "::1" not allowed',
+            "Invalid request: Proxy request from '[masked]' not allowed",
+        ),
+    ],
+)
+def test_the_error_log_filter_masks_address_and_quoted_pieces(message, expected):
+    record = logging.LogRecord("gunicorn.error", logging.WARNING, __file__, 1, message, (), None)
+    MaskRequestDetails().filter(record)
+    assert record.getMessage() == expected
+
+
+FORGED_HOST = "forged-host.example"
+
+
+def test_a_forged_host_is_one_short_line_without_traceback_or_address(production_gunicorn):
+    base, out, err = production_gunicorn
+    for _ in range(3):
+        status, _ = _get(f"{base}/?q={SECRET_WORDS}", {"Host": FORGED_HOST})
+        assert status == 400
+    time.sleep(0.3)  # let the worker flush its log lines
+    # What was written after start-up (whose "Listening at" line names the server's own address).
+    errors = err.read_text().partition("Booting worker")[2].partition("\n")[2]
+    lines = [line for line in errors.splitlines() if FORGED_HOST in line]
+    assert len(lines) == 3, errors
+    assert all(len(line) < 300 for line in lines)
+    assert "Traceback" not in errors
+    assert "DisallowedHost" not in errors.replace("django.security.DisallowedHost", "")
+    assert "127.0.0.1" not in errors
+    assert SECRET_WORDS not in errors

@@ -2,6 +2,7 @@
 
 import logging
 import uuid
+from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -14,6 +15,12 @@ from volunteers.models import Enquiry
 
 FORM_URL = "/volunteer/"
 THANKS_URL = "/volunteer/thanks/"
+
+
+def redirects_to_thanks(response) -> bool:
+    """A 303 to the thank-you page (its address carries a signed "just sent" mark)."""
+    return response.status_code == 303 and urlsplit(response["Location"]).path == THANKS_URL
+
 
 VALID_ANSWERS = {
     "name": "Ada Volunteer",
@@ -46,7 +53,8 @@ def make_enquiry(**overrides) -> Enquiry:
 
 @pytest.fixture(autouse=True)
 def fresh_rate_limits():
-    """Each test starts with no submissions counted (the rate limit lives in the cache)."""
+    """Each test starts with no submissions counted (in the database, rolled back with each test, or in
+    a shared cache when DJANGO_CACHE_URL names one)."""
     cache.clear()
     yield
     cache.clear()
