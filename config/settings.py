@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "search",
     "volunteers",
     "operations",
+    "staff",
     "caching",  # after "editorial": its receivers must run after the content-version bump
 ]
 

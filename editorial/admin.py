@@ -16,12 +16,19 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from editorial.forms import PublishableAdminForm
 from editorial.history import TextDiffContextHelper
 from editorial.models import REVIEW_WARNING_DAYS, Status
 from editorial.preview import PreviewItem, preview_tags
+from editorial.restore import (
+    keep_current_publication,
+    restore_comparison,
+    restore_reason,
+    version_being_restored,
+)
 
 # Fields that record publication and review; only someone who may publish sets them.
 REVIEW_FIELDS = ("published_at", "last_reviewed", "next_review_due", "reviewed_by")
@@ -90,6 +97,7 @@ class PublishableAdmin(SimpleHistoryAdmin):
     change_form_template = "admin/editorial/change_form.html"
     change_list_template = "admin/editorial/change_list.html"
     object_history_list_template = "admin/editorial/object_history_list.html"
+    object_history_form_template = "admin/editorial/object_history_form.html"
     preview_template = ""
     preview_name = "item"  # the variable the public template reads
 
@@ -125,6 +133,9 @@ class PublishableAdmin(SimpleHistoryAdmin):
         return readonly
 
     def get_form(self, request, obj=None, change=False, **kwargs):
+        if version_being_restored(obj) is not None:
+            # Before the form reads the instance: a restore shows, and keeps, today's publication.
+            keep_current_publication(obj)
         form = super().get_form(request, obj, change=change, **kwargs)
         form.can_publish = self.has_publish_permission(request)  # a fresh class per call
         return form
@@ -133,6 +144,9 @@ class PublishableAdmin(SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         stored = self.model.objects.filter(pk=obj.pk).first() if obj.pk else None
+        version = version_being_restored(obj)
+        if version is not None:
+            obj._change_reason = restore_reason(version)  # what History shows for this version
         if not self.has_publish_permission(request):
             # The form already refuses this; a hand-made POST or a restored version must not either.
             if obj.status == Status.PUBLISHED or (stored and stored.status == Status.PUBLISHED):
@@ -229,6 +243,22 @@ class PublishableAdmin(SimpleHistoryAdmin):
             if current is None or not self.has_change_permission(request, current):
                 raise PermissionDenied
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def history_form_view_title(self, request, obj):
+        if self.revert_disabled(request, obj):
+            return _("An earlier version of “%(title)s”") % {"title": obj}
+        return _("Restore an earlier version of “%(title)s”") % {"title": obj}
+
+    def render_history_view(self, request, template, context, **kwargs):
+        """The restore page, with what restoring would change (current version first) above the form."""
+        version_obj = context.get("original")
+        current = self.model.objects.filter(pk=version_obj.pk).first() if version_obj else None
+        version = version_being_restored(version_obj)
+        if current is not None and version is not None:
+            context["restore_comparison"] = restore_comparison(current, version_obj)
+            context["current"] = current
+            context["version_date"] = version.history_date
+        return super().render_history_view(request, template, context, **kwargs)
 
     # --- Preview: the posted form, rendered through the public page template -------------------------
 

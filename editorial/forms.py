@@ -113,16 +113,6 @@ class PublishableAdminForm(forms.ModelForm):
             status.help_text = (
                 "Choose “In review” when it is ready for a clinical reviewer to check and publish."
             )
-            if self.initial.get("status") == Status.PUBLISHED:
-                # An earlier version being restored was published; restoring it does not publish it.
-                self.initial["status"] = self._stored_status() or Status.DRAFT
-
-    def _stored_status(self) -> str | None:
-        if self.instance.pk is None:
-            return None
-        stored = type(self.instance).objects.filter(pk=self.instance.pk).values_list("status", flat=True)
-        status = stored.first()
-        return None if status == Status.PUBLISHED else status
 
     def clean_slug(self):
         slug = self.cleaned_data["slug"]
