@@ -23,7 +23,7 @@ class ArticleAdmin(PublishableAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "content_note"]}),
         ("Text", {"fields": ["body"], "description": MARKDOWN_HELP}),
-        ("Needs, symptoms and therapies", {"fields": ["tags", "modalities"]}),
+        ("Needs, symptoms and therapies", {"fields": ["tags", "confirm_new_tags", "modalities"]}),
         PUBLISHING_FIELDSET,
     ]
 

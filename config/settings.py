@@ -170,6 +170,11 @@ AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "admin/editorial/locked_out.html"
 AXES_IPWARE_PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0)
 
+# --- Tags: one vocabulary; "Nightmares" is the existing "nightmares" (editorial/tags.py) -----------
+TAGGIT_CASE_INSENSITIVE = True
+TAGGIT_TAGS_FROM_STRING = "editorial.tags.parse_tags"
+TAGGIT_STRING_FROM_TAGS = "editorial.tags.format_tags"
+
 # --- Internationalisation -------------------------------------------------------------------------
 LANGUAGE_CODE = "en"
 TIME_ZONE = env_str("DJANGO_TIME_ZONE", "UTC")

@@ -47,6 +47,6 @@ class ModalityAdmin(PublishableAdmin):
                 "description": 'A list like [{"title": "Guideline name", "url": "https://…"}].',
             },
         ),
-        ("Needs and symptoms", {"fields": ["tags"]}),
+        ("Needs and symptoms", {"fields": ["tags", "confirm_new_tags"]}),
         PUBLISHING_FIELDSET,
     ]

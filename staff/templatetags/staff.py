@@ -1,8 +1,9 @@
-"""Filters for staff templates: one way of writing dates and of naming colleagues."""
+"""Template tools for staff pages: one way of writing dates, of naming colleagues, and the staff menu."""
 
 from django import template
 
 from staff import formats
+from staff.navigation import staff_links as links_for
 
 register = template.Library()
 
@@ -17,3 +18,10 @@ def staff_datetime(value):
 def staff_name(user):
     """`{{ enquiry.assignee|staff_name }}` -> the first name, or the user name."""
     return formats.staff_name(user)
+
+
+@register.simple_tag(takes_context=True)
+def staff_links(context):
+    """`{% staff_links as links %}`: the staff areas the signed-in person may open."""
+    request = context.get("request")
+    return links_for(getattr(request, "user", None))

@@ -121,6 +121,7 @@ def article_post(**overrides) -> dict:
         "content_note": "",
         "body": "## A plan\n\nA short plan for the night.\n",
         "tags": "nightmares, trouble sleeping",
+        "confirm_new_tags": "on",  # these tests start with an empty vocabulary
         "status": Status.DRAFT,
         "_save": "Save",
     }
