@@ -272,14 +272,20 @@ class PublishableAdmin(SimpleHistoryAdmin):
         ]
 
     def preview_view(self, request, object_id=None):
-        """Show what the posted form would look like on the public page, without saving anything."""
-        if request.method != "POST":
+        """Show what the posted form would look like on the public page, without saving anything.
+
+        Opened with GET on a saved item (the "View on site" of a page readers cannot see yet), it
+        shows the item as saved.
+        """
+        if request.method not in ("POST", "GET") or (request.method == "GET" and object_id is None):
             return HttpResponseNotAllowed(["POST"])
         obj = None
         if object_id is not None:
             obj = self.get_object(request, unquote(object_id))
             if obj is None:
                 raise Http404
+        if request.method == "GET":
+            return self._saved_preview(request, obj)
         allowed = self.has_change_permission(request, obj) if obj else self.has_add_permission(request)
         if not allowed:
             raise PermissionDenied
@@ -302,6 +308,13 @@ class PublishableAdmin(SimpleHistoryAdmin):
                 for name, errors in form.errors.items()
             ],
         }
+        return TemplateResponse(request, self.preview_template, context)
+
+    def _saved_preview(self, request, obj):
+        if not self.has_view_permission(request, obj):
+            raise PermissionDenied
+        obj.render_markdown_fields()  # as a save would: what readers will get
+        context = {self.preview_name: obj, "related_articles": [], "preview_problems": [], "saved": True}
         return TemplateResponse(request, self.preview_template, context)
 
     def _preview_tags(self, form, pristine):

@@ -11,14 +11,20 @@ from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from staff.lockout import pause_length, tries_left
 from staff.navigation import landing_url
 
 
 def sign_in(request):
-    """The admin's own sign-in page, leading to the landing when no page asked for sign-in."""
+    """The admin's own sign-in page, leading to the landing when no page asked for sign-in, and
+    saying how many tries remain once a password was wrong."""
     asked_for = REDIRECT_FIELD_NAME in request.GET or REDIRECT_FIELD_NAME in request.POST
     extra_context = {} if asked_for else {REDIRECT_FIELD_NAME: reverse("staff:landing")}
-    return admin.site.login(request, extra_context=extra_context)
+    response = admin.site.login(request, extra_context=extra_context)
+    if getattr(response, "context_data", None) is not None:  # the form again: not yet rendered
+        response.context_data["tries_left"] = tries_left(request)
+        response.context_data["pause_length"] = pause_length(request)
+    return response
 
 
 def _landing(request):

@@ -3,6 +3,7 @@
 from django import template
 
 from staff import formats
+from staff.lockout import describe_duration
 from staff.navigation import staff_links as links_for
 
 register = template.Library()
@@ -25,3 +26,9 @@ def staff_links(context):
     """`{% staff_links as links %}`: the staff areas the signed-in person may open."""
     request = context.get("request")
     return links_for(getattr(request, "user", None))
+
+
+@register.filter
+def staff_duration(delta):
+    """`{{ cooloff_timedelta|staff_duration }}` -> "1 hour"."""
+    return describe_duration(delta) if delta else ""
