@@ -9,26 +9,30 @@ who can move it back to draft first.
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.views.main import ORDER_VAR, ChangeList
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Case, IntegerField, Value, When
 from django.http import Http404, HttpResponseNotAllowed
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from editorial.forms import PublishableAdminForm
 from editorial.history import TextDiffContextHelper
 from editorial.models import REVIEW_WARNING_DAYS, Status
-from editorial.preview import PreviewItem, preview_tags
+from editorial.preview import PreviewItem, preview_tags, sanitiser_changes
 from editorial.restore import (
     keep_current_publication,
     restore_comparison,
     restore_reason,
     version_being_restored,
 )
+from editorial.workflow_messages import after_save
 
 # Fields that record publication and review; only someone who may publish sets them.
 REVIEW_FIELDS = ("published_at", "last_reviewed", "next_review_due", "reviewed_by")
@@ -90,6 +94,25 @@ class TagFilter(admin.SimpleListFilter):
         return queryset
 
 
+# In review first (a reviewer's next task), then drafts, then published.
+WORKFLOW_ORDER = Case(
+    When(status=Status.IN_REVIEW, then=Value(0)),
+    When(status=Status.DRAFT, then=Value(1)),
+    default=Value(2),
+    output_field=IntegerField(),
+).asc()
+
+
+class WorkflowChangeList(ChangeList):
+    """The list puts what needs someone first, unless the person sorts by a column."""
+
+    def get_ordering(self, request, queryset):
+        ordering = super().get_ordering(request, queryset)
+        if ORDER_VAR in self.params:
+            return ordering
+        return [WORKFLOW_ORDER, "-updated_at", *ordering]
+
+
 class PublishableAdmin(SimpleHistoryAdmin):
     """Base admin for `Publishable` models. Subclasses set fieldsets and `preview_template`."""
 
@@ -107,6 +130,11 @@ class PublishableAdmin(SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ["title"]}
     history_list_display = ["state"]
     actions = ["submit_for_review", "publish_now", "unpublish", "record_review_today"]
+
+    # --- The list: what needs someone first ----------------------------------------------------------
+
+    def get_changelist(self, request, **kwargs):
+        return WorkflowChangeList
 
     # --- Who may do what ---------------------------------------------------------------------------
 
@@ -156,8 +184,24 @@ class PublishableAdmin(SimpleHistoryAdmin):
                     setattr(obj, name, getattr(stored, name))
         elif obj.status == Status.PUBLISHED and (stored is None or stored.status != Status.PUBLISHED):
             obj.publish(request.user, next_review_due=form.cleaned_data.get("next_review_due"))
-            self._announce_publication(request, [obj])
         super().save_model(request, obj, form, change)
+        self._say_what_happened(request, obj, stored, version)
+
+    def _say_what_happened(self, request, obj, stored, version):
+        """Where the item stands now and who acts next; what a restore brought back; what the
+        sanitiser changed in the Markdown."""
+        if version is not None:
+            self.message_user(request, restore_reason(version) + ".")
+        before = stored.status if stored is not None else None
+        self.message_user(request, after_save(obj, before, self.has_publish_permission(request)))
+        changes = sanitiser_changes(obj)
+        if changes:
+            text = ngettext(
+                "The site changed %(count)d thing in the Markdown of “%(title)s”: Preview says why.",
+                "The site changed %(count)d things in the Markdown of “%(title)s”: Preview says why.",
+                len(changes),
+            )
+            self.message_user(request, text % {"count": len(changes), "title": obj}, messages.WARNING)
 
     def _announce_publication(self, request, objs):
         now = timezone.now()
@@ -307,6 +351,7 @@ class PublishableAdmin(SimpleHistoryAdmin):
                 f"{form.fields[name].label if name in form.fields else 'Form'}: {' '.join(errors)}"
                 for name, errors in form.errors.items()
             ],
+            "markdown_changes": sanitiser_changes(item),
         }
         return TemplateResponse(request, self.preview_template, context)
 
@@ -314,7 +359,12 @@ class PublishableAdmin(SimpleHistoryAdmin):
         if not self.has_view_permission(request, obj):
             raise PermissionDenied
         obj.render_markdown_fields()  # as a save would: what readers will get
-        context = {self.preview_name: obj, "related_articles": [], "preview_problems": [], "saved": True}
+        context = {
+            self.preview_name: obj,
+            "related_articles": [],
+            "markdown_changes": sanitiser_changes(obj),
+            "saved": True,
+        }
         return TemplateResponse(request, self.preview_template, context)
 
     def _preview_tags(self, form, pristine):

@@ -97,3 +97,30 @@ def review_schedule(within_days: int = REVIEW_WARNING_DAYS) -> ReviewSchedule:
     for items in (schedule.overdue, schedule.due_soon):
         items.sort(key=lambda item: (item.next_review_due, item.title))
     return schedule
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    kind: str
+    title: str
+    admin_url: str
+    changed_at: datetime.datetime
+    changed_by: object  # the account that last saved it, or None
+
+
+def waiting_for_review() -> list[QueueItem]:
+    """Explainers and articles sent for review and not yet published, the longest-waiting first."""
+    items = []
+    for model in publishable_models():
+        for obj in model.objects.filter(status=Status.IN_REVIEW).order_by("updated_at"):
+            latest = obj.history.select_related("history_user").order_by("-history_date").first()
+            items.append(
+                QueueItem(
+                    kind=str(obj._meta.verbose_name),
+                    title=obj.title,
+                    admin_url=_admin_url(obj),
+                    changed_at=obj.updated_at,
+                    changed_by=latest.history_user if latest else None,
+                )
+            )
+    return sorted(items, key=lambda item: item.changed_at)
