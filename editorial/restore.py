@@ -73,7 +73,8 @@ def restore_comparison(current, version_obj) -> list[dict]:
             continue
         entry = {"label": str(field.verbose_name).capitalize(), "now": now, "after": after}
         texts = isinstance(now, str) and isinstance(after, str)
-        if texts and max(len(now), len(after)) > SHORT_VALUE_CHARS:
+        # Markdown is read line by line: any text of several lines, or a long one, is shown as a diff.
+        if texts and ("\n" in now + after or max(len(now), len(after)) > SHORT_VALUE_CHARS):
             entry["lines"] = text_diff(now, after)
         changes.append(entry)
     return changes
