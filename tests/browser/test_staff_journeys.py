@@ -10,11 +10,16 @@ from taggit.models import Tag
 
 from articles.models import Article
 from editorial.models import Status
-from tests.editorial.conftest import PASSWORD, editor, reviewer, roles  # noqa: F401  (fixtures)
-from tests.staff.conftest import moderator  # noqa: F401  (fixture)
+from tests.editorial import conftest as editorial_fixtures
+from tests.editorial.conftest import PASSWORD
+from tests.staff import conftest as staff_fixtures
 from tests.volunteers.conftest import make_enquiry
 
 pytestmark = pytest.mark.browser
+
+# People in each role, as the editorial and staff tests make them.
+roles, editor, reviewer = editorial_fixtures.roles, editorial_fixtures.editor, editorial_fixtures.reviewer
+moderator = staff_fixtures.moderator
 
 PHONE = {"width": 390, "height": 844}
 FIRST_BODY = "## At night\n\nKeep a light on.\nWrite the plan down.\n"
