@@ -17,6 +17,7 @@ from taggit.models import Tag
 
 from editorial.models import Status
 from editorial.tags import new_tag_names
+from staff.formats import staff_name
 
 SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # Enough for every need and symptom the site files content under, without an unbounded page.
@@ -107,6 +108,9 @@ class PublishableAdminForm(forms.ModelForm):
                 for field_class, messages in PLAIN_MESSAGES.items():
                     if isinstance(part, field_class):
                         part.error_messages.update(messages)
+        if "reviewed_by" in self.fields:
+            self.fields["reviewed_by"].label_from_instance = staff_name
+            self.fields["reviewed_by"].empty_label = _("Not recorded")
         if "slug" in self.fields:
             self.fields["slug"].help_text = (
                 "The end of the web address: lower-case words joined by hyphens. "

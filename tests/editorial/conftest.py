@@ -80,7 +80,6 @@ def make_article(status=Status.DRAFT, **fields) -> Article:
         "body": "## A plan\n\nA short plan for the night.\n",
         "last_reviewed": today - datetime.timedelta(days=10),
         "next_review_due": today + datetime.timedelta(days=200),
-        "reviewed_by": "Dr Example",
     }
     defaults.update(fields)
     article = Article(status=status, **defaults)

@@ -24,7 +24,7 @@ def restore(client, article, version, **changes):
 
 def published_after_review(reviewer):
     """Written, sent for review, then published by a reviewer with a new text: three versions."""
-    article = make_article(status=Status.DRAFT, body=FIRST_BODY, reviewed_by="", last_reviewed=None)
+    article = make_article(status=Status.DRAFT, body=FIRST_BODY, reviewed_by=None, last_reviewed=None)
     article.submit_for_review()
     article.save()
     in_review = article.history.latest()
