@@ -10,6 +10,7 @@ from taggit.models import Tag
 
 from articles.models import Article
 from editorial.models import Status
+from tests.browser.test_accessibility import violations
 from tests.editorial import conftest as editorial_fixtures
 from tests.editorial.conftest import PASSWORD
 from tests.staff import conftest as staff_fixtures
@@ -159,6 +160,7 @@ def test_a_moderator_signs_in_to_the_inbox_triages_on_a_phone_and_signs_out(brow
     expect(page.locator(".quick-exit, #help-box")).to_have_count(0)
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     expect(page.locator("details.inbox-filters")).not_to_have_attribute("open", re.compile(".*"))
+    assert violations(page) == []
 
     first_card = page.locator(".inbox-cards tbody tr").first
     box = first_card.bounding_box()
@@ -172,6 +174,7 @@ def test_a_moderator_signs_in_to_the_inbox_triages_on_a_phone_and_signs_out(brow
     page.wait_for_load_state()
     page.locator(".inbox-cards tbody tr").first.locator(".enquiry-cell--ref a").click()
     page.wait_for_load_state()
+    assert violations(page) == []
     page.get_by_role("button", name="Assign to me").click()
     page.wait_for_load_state()
     expect(page.locator(".inbox-messages")).to_contain_text("Assigned to you.")
