@@ -13,7 +13,7 @@ from editorial.models import Status
 from tests.browser.test_accessibility import violations
 from tests.editorial import conftest as editorial_fixtures
 from tests.editorial.conftest import PASSWORD
-from tests.staff import conftest as staff_fixtures
+from tests.staff_pages import conftest as staff_fixtures
 from tests.volunteers.conftest import make_enquiry
 
 pytestmark = pytest.mark.browser

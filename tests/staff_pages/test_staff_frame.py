@@ -2,7 +2,7 @@
 
 from bs4 import BeautifulSoup
 
-from tests.staff.conftest import sign_in
+from tests.staff_pages.conftest import sign_in
 
 
 def page_of(response) -> BeautifulSoup:

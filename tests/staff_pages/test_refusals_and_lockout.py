@@ -5,7 +5,7 @@ from bs4 import BeautifulSoup
 from django.conf import settings
 from django.test import override_settings
 
-from tests.staff.conftest import PASSWORD
+from tests.staff_pages.conftest import PASSWORD
 
 
 def test_an_editor_refused_the_inbox_is_told_who_they_are_and_which_role_it_needs(client, editor):
