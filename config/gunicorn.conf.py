@@ -17,6 +17,10 @@ workers = int(os.environ.get("GUNICORN_WORKERS", "3"))
 threads = int(os.environ.get("GUNICORN_THREADS", "2"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"))
+# gunicorn opens a control socket at one fixed path per user, so two app servers on one host would
+# remove each other's. Off unless GUNICORN_CONTROL_SOCKET names a path for this instance (under var/).
+control_socket = os.environ.get("GUNICORN_CONTROL_SOCKET", "")
+control_socket_disable = not control_socket
 # The proxy in front sets X-Forwarded-Proto; trust it only from the addresses given.
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
 

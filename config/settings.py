@@ -35,6 +35,10 @@ INSTALLED_APPS = [
     "taggit",
     "simple_history",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "operations",  # before django_tasks_db: its `db_worker` command replaces the library's
     "django_tasks",
     "django_tasks_db",
     "pages",
@@ -43,7 +47,6 @@ INSTALLED_APPS = [
     "editorial",
     "search",
     "volunteers",
-    "operations",
     "staff",
     "caching",  # after "editorial": its receivers must run after the content-version bump
 ]
@@ -62,6 +65,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): passed the second factor
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -252,6 +256,11 @@ MODERATOR_EMAILS = env_list("DJANGO_MODERATOR_EMAILS", [])
 SITE_URL = env_str("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# The worker (operations/worker.py) sweeps this often for work a dead worker left behind: task rows
+# still RUNNING after TASK_ABANDONED_SECONDS, and whatever each function in TASK_WORKER_SWEEPS finds.
+TASK_WORKER_SWEEP_SECONDS = env_int("DJANGO_WORKER_SWEEP_SECONDS", 60)
+TASK_ABANDONED_SECONDS = env_int("DJANGO_TASK_ABANDONED_SECONDS", 1800)
+TASK_WORKER_SWEEPS = ["volunteers.outbox.sweep"]
 
 # --- The site itself ------------------------------------------------------------------------------
 SITE_NAME = env_str("SITE_NAME", "Healing Paths")
@@ -288,6 +297,9 @@ VOLUNTEER_RETENTION_DAYS = env_int("VOLUNTEER_RETENTION_DAYS", 365)
 VOLUNTEER_RATE_LIMIT = env_int("VOLUNTEER_RATE_LIMIT", 5)  # enquiries per client per window
 VOLUNTEER_RATE_WINDOW_SECONDS = env_int("VOLUNTEER_RATE_WINDOW_SECONDS", 3600)
 VOLUNTEER_MIN_FILL_SECONDS = env_int("VOLUNTEER_MIN_FILL_SECONDS", 3)
+# A notification still "sending" after this long belongs to a worker that died mid-send: send it again.
+# Longer than any live send can take (a few SMTP timeouts), short enough that a crash costs minutes.
+VOLUNTEER_OUTBOX_STALE_SECONDS = env_int("VOLUNTEER_OUTBOX_STALE_SECONDS", 300)
 
 SEARCH_INDEX_DIR = Path(env_str("SEARCH_INDEX_DIR", str(VAR_DIR / "search")))
 # How often (seconds) each process compares its index with the content version and catches up.

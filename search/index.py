@@ -17,11 +17,14 @@ most every SEARCH_FRESHNESS_SECONDS it compares that with ContentVersion.current
 moved on (another app server published something), catches up by re-indexing what changed.
 
 A missing or unreadable index raises IndexUnavailable after starting a rebuild in a background thread;
-the caller answers from the database meanwhile. Nothing here logs what anyone searched for.
+the caller answers from the database meanwhile. Rebuilds take a lock file in the index directory, so
+only one process on a server builds at a time; the others wait for it, then open what it built.
+Nothing here logs what anyone searched for.
 """
 
 import contextlib
 import datetime
+import fcntl
 import functools
 import itertools
 import json
@@ -58,6 +61,7 @@ log = logging.getLogger(__name__)
 SCHEMA_VERSION = 1
 POINTER = "CURRENT"
 META = "meta.json"
+REBUILD_LOCK = "rebuild.lock"
 BUILD_PREFIX = "build-"
 
 # How much each field counts when a word matches it. Tags ("needs") and titles say what an item is
@@ -438,16 +442,36 @@ def update_items(refs) -> int:
     return len(docs)
 
 
-def rebuild(progress=None) -> RebuildReport:
+@contextlib.contextmanager
+def _server_rebuild_lock(root: Path):
+    """One rebuild at a time on this server: an exclusive lock on a file that every process shares.
+
+    The operating system releases it if the holder dies, so a crashed rebuild never blocks the next.
+    """
+    root.mkdir(parents=True, exist_ok=True)
+    with (root / REBUILD_LOCK).open("a") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def rebuild(progress=None, *, only_if_unusable: bool = False) -> RebuildReport | None:
     """Build a complete index from the database in a fresh directory, then swap it in.
 
     `progress(done, total)` is called as documents are added. Safe while searches run: they keep
-    using the old build until the pointer moves.
+    using the old build until the pointer moves. With `only_if_unusable` (repairs), nothing is built
+    when the index opens after waiting for the lock, because another process has just rebuilt it;
+    then None is returned.
     """
     started = time.monotonic()
-    with _state.rebuild_lock:
-        root = _root()
-        root.mkdir(parents=True, exist_ok=True)
+    root = _root()
+    with _state.rebuild_lock, _server_rebuild_lock(root):
+        if only_if_unusable:
+            with _state.lock, contextlib.suppress(IndexUnavailable):
+                _open_current()
+                return None
         # Read the version before the data: anything committed later bumps it again and is caught up.
         version = ContentVersion.current()
         stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%S")
@@ -532,8 +556,11 @@ def _rebuild_in_background(reason: str):
 
 def _background_rebuild():
     try:
-        report = rebuild()
-        log.info("search index rebuilt in the background: %d documents", report.documents)
+        report = rebuild(only_if_unusable=True)
+        if report is None:
+            log.info("search index repaired by another process; using its build")
+        else:
+            log.info("search index rebuilt in the background: %d documents", report.documents)
     except Exception:
         _state.rebuild_failed_at = time.monotonic()
         log.exception("search index rebuild failed; searches use the database meanwhile")

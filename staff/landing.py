@@ -18,7 +18,7 @@ from staff.navigation import landing_url
 def sign_in(request):
     """The admin's own sign-in page, leading to the landing when no page asked for sign-in, and
     saying how many tries remain once a password was wrong."""
-    asked_for = REDIRECT_FIELD_NAME in request.GET or REDIRECT_FIELD_NAME in request.POST
+    asked_for = request.GET.get(REDIRECT_FIELD_NAME) or request.POST.get(REDIRECT_FIELD_NAME)
     extra_context = {} if asked_for else {REDIRECT_FIELD_NAME: reverse("staff:landing")}
     response = admin.site.login(request, extra_context=extra_context)
     if getattr(response, "context_data", None) is not None:  # the form again: not yet rendered

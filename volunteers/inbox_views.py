@@ -23,6 +23,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from staff.formats import staff_name
+from volunteers import outbox
 from volunteers.export import write_enquiries
 from volunteers.forms import AssignForm, BulkActionForm, InboxFilterForm, NoteForm, StatusForm
 from volunteers.models import Enquiry, EnquiryInterest
@@ -114,6 +115,7 @@ def inbox_list(request):
             "total": sum(counts.values()),
             "bulk_form": BulkActionForm(),
             "current_path": request.get_full_path(),
+            "mail_health": outbox.health(),
         },
     )
 

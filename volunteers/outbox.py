@@ -4,7 +4,12 @@ Every enquiry stores its notifications in the same transaction as itself, so mai
 before anyone tries to send it. A background task (volunteers.tasks.deliver_notifications) drains
 whatever is due; a failed attempt is put back with a later `next_attempt_at` and another drain is
 queued for then. Each drain also picks up anything older that is due, so a lost task or a crashed
-worker only delays mail. `manage.py deliver_notifications` runs a drain by hand or from cron.
+worker only delays mail. The running worker calls sweep() on a schedule (TASK_WORKER_SWEEPS), so a
+notification left "sending" by a worker that died is sent again after VOLUNTEER_OUTBOX_STALE_SECONDS
+without anyone running a command; `manage.py deliver_notifications` runs a drain by hand or from cron.
+
+Delivery is at least once. A notification is marked sent in the statement right after the mail
+server accepts it, so the only duplicate is a worker dying in that gap of a few milliseconds.
 
 Logs name notifications by id and errors by class only: SMTP error texts can quote addresses.
 """
@@ -16,7 +21,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db.models import Min, Q
+from django.db.models import Max, Min, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -31,8 +36,6 @@ RETRY_MAX_SECONDS = 6 * 60 * 60
 # About a day and a half of trying (1, 2, 4 ... minutes, then every 6 hours) before giving up;
 # the enquiry itself is in the inbox all along, and the inbox shows mail that never went.
 MAX_ATTEMPTS = 12
-# A claim older than this belongs to a worker that died mid-send: try again.
-STALE_CLAIM = datetime.timedelta(minutes=15)
 # Errors that mean "the mail server is away or refused": expected, retried quietly.
 MAIL_SERVER_ERRORS = (smtplib.SMTPException, OSError)
 
@@ -63,10 +66,44 @@ def queue_delivery(run_after: datetime.datetime | None = None) -> None:
     task.enqueue()
 
 
+def stale_claim() -> datetime.timedelta:
+    """A claim older than this belongs to a worker that died mid-send."""
+    return datetime.timedelta(seconds=settings.VOLUNTEER_OUTBOX_STALE_SECONDS)
+
+
 def _due(now: datetime.datetime):
     return Notification.objects.filter(
         Q(status=Notification.Status.PENDING, next_attempt_at__lte=now)
-        | Q(status=Notification.Status.SENDING, claimed_at__lt=now - STALE_CLAIM)
+        | Q(status=Notification.Status.SENDING, claimed_at__lt=now - stale_claim())
+    )
+
+
+def sweep() -> None:
+    """The worker's scheduled safety net: send whatever is due, including abandoned claims."""
+    report = drain()
+    if report.sent or report.retrying or report.gave_up:
+        logger.info(
+            "Outbox sweep: sent %s, retrying %s, gave up %s.", report.sent, report.retrying, report.gave_up
+        )
+
+
+@dataclass
+class Health:
+    """What the inbox shows about mail: when it last went out and what is waiting."""
+
+    last_sent_at: datetime.datetime | None
+    waiting: int
+    failed: int
+
+
+def health() -> Health:
+    notifications = Notification.objects
+    return Health(
+        last_sent_at=notifications.aggregate(at=Max("sent_at"))["at"],
+        waiting=notifications.filter(
+            status__in=[Notification.Status.PENDING, Notification.Status.SENDING]
+        ).count(),
+        failed=notifications.filter(status=Notification.Status.FAILED).count(),
     )
 
 

@@ -10,6 +10,7 @@ from taggit.models import Tag
 
 from articles.models import Article
 from editorial.models import Status
+from tests.browser.journeys import log_in_through_the_admin
 from tests.browser.test_accessibility import violations
 from tests.editorial import conftest as editorial_fixtures
 from tests.editorial.conftest import PASSWORD
@@ -28,11 +29,8 @@ LIVE_BODY = "## At night\n\nKeep a light on.\nWrite the plan on paper.\n"
 
 
 def sign_in(page, site, username):
-    """Sign in on the admin's sign-in page, with no page having asked for it."""
-    page.goto(site.url("/admin/login/"))
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    """Sign in through the real forms, with no page having asked for it (so the landing decides)."""
+    log_in_through_the_admin(page, site, username, PASSWORD, next_path="")
     page.wait_for_load_state()
 
 

@@ -19,7 +19,8 @@ MIN_ARTICLES = 10
 MIN_NEEDS = 25
 REFERENCE_HOSTS = {
     "doi.org", "pubmed.ncbi.nlm.nih.gov", "www.nice.org.uk", "www.who.int", "www.apa.org",
-    "istss.org", "www.healthquality.va.gov", "preventionservices.acf.hhs.gov",
+    "istss.org", "www.healthquality.va.gov", "preventionservices.acf.hhs.gov", "www.cebc4cw.org",
+    "www.ukpts.co.uk",
 }  # fmt: skip
 # Evidence must not be inflated: these have only a few trials or little research.
 HONEST_EVIDENCE = {

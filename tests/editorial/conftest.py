@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from editorial.models import Status
+from tests.staff import sign_in
 from volunteers.permissions import MODERATE_PERMISSION, MODERATORS_GROUP
 
 roles_migration = importlib.import_module("editorial.migrations.0002_editorial_roles")
@@ -60,13 +61,13 @@ def moderator(django_user_model, db):
 
 @pytest.fixture
 def editor_client(client, editor):
-    client.force_login(editor)
+    sign_in(client, editor)
     return client
 
 
 @pytest.fixture
 def reviewer_client(client, reviewer):
-    client.force_login(reviewer)
+    sign_in(client, reviewer)
     return client
 
 

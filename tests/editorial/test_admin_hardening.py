@@ -14,11 +14,12 @@ import config.urls
 from editorial.models import Status
 from tests.editorial.conftest import ARTICLE_ADMIN, MODALITY_ADMIN, PASSWORD, make_article
 from tests.foundation.test_settings_from_environment import PRODUCTION_ENV, run_manage
+from tests.staff import sign_in
 
 LOGIN = "/admin/login/"
 
 
-def sign_in(client, username, password):
+def post_password(client, username, password):
     return client.post(LOGIN, {"username": username, "password": password, "next": "/admin/"})
 
 
@@ -34,15 +35,15 @@ def test_login_is_locked_after_the_failure_limit(client, editor):
     limit = settings.AXES_FAILURE_LIMIT
     assert limit >= 3
     for _ in range(limit - 1):
-        assert sign_in(client, editor.username, "wrong guess").status_code == 200  # the form again
+        assert post_password(client, editor.username, "wrong guess").status_code == 200  # the form again
 
     # One short of the limit, the right password still works (and clears the count).
-    assert sign_in(client, editor.username, PASSWORD).status_code == 302
+    assert post_password(client, editor.username, PASSWORD).status_code == 302
     client.logout()
 
     for _ in range(limit):
-        sign_in(client, editor.username, "wrong guess")
-    locked = sign_in(client, editor.username, PASSWORD)
+        post_password(client, editor.username, "wrong guess")
+    locked = post_password(client, editor.username, PASSWORD)
 
     assert locked.status_code == 429
     assert "Sign-in paused" in locked.content.decode()
@@ -55,8 +56,8 @@ def test_login_is_locked_after_the_failure_limit(client, editor):
 @override_settings(AXES_ENABLED=True)
 def test_lockout_is_per_account_and_address_not_for_everyone(client, editor, reviewer):
     for _ in range(settings.AXES_FAILURE_LIMIT):
-        sign_in(client, editor.username, "wrong guess")
-    assert sign_in(client, reviewer.username, PASSWORD).status_code == 302
+        post_password(client, editor.username, "wrong guess")
+    assert post_password(client, reviewer.username, PASSWORD).status_code == 302
 
 
 def test_login_rate_limit_is_configured_from_the_environment(tmp_path):
@@ -107,7 +108,7 @@ def admin_moved_to(settings):
 
 def test_admin_answers_only_at_the_configured_url(client, editor, admin_moved_to):
     admin_moved_to("staff-7f3/")
-    client.force_login(editor)
+    sign_in(client, editor)
 
     assert client.get("/staff-7f3/").status_code == 200
     assert client.get("/staff-7f3/articles/article/").status_code == 200
@@ -137,7 +138,7 @@ def test_staff_session_length_is_read_from_the_environment(tmp_path):
 
 @override_settings(SESSION_COOKIE_AGE=600)
 def test_staff_session_ends_after_the_configured_time(client, editor, monkeypatch):
-    response = sign_in(client, editor.username, PASSWORD)
+    response = post_password(client, editor.username, PASSWORD)
     assert response.status_code == 302
     cookie = response.cookies[settings.SESSION_COOKIE_NAME]
     assert not cookie["max-age"] and not cookie["expires"]  # gone when the browser closes
@@ -222,7 +223,7 @@ def assert_csp_clean(response, url):
 def test_the_admin_needs_nothing_the_sites_csp_forbids(client, reviewer):
     article = make_article(status=Status.DRAFT)
     article.tags.add("nightmares")
-    client.force_login(reviewer)
+    sign_in(client, reviewer)
     for url in staff_pages(article, article.history.earliest()):
         response = client.get(url)
         assert response.status_code == 200, url

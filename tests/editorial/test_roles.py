@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 
 from editorial.models import Status
 from tests.editorial.conftest import ARTICLE_ADMIN, MODALITY_ADMIN, make_article, roles_migration
+from tests.staff import sign_in
 
 
 def codenames(group):
@@ -60,13 +61,13 @@ def test_moderators_hold_no_content_permission(moderator):
 
 @pytest.mark.parametrize("url", [ARTICLE_ADMIN, f"{ARTICLE_ADMIN}add/", MODALITY_ADMIN])
 def test_moderator_cannot_open_content_in_the_admin(client, moderator, url):
-    client.force_login(moderator)
+    sign_in(client, moderator)
     assert client.get(url).status_code == 403
 
 
 def test_moderator_cannot_change_an_article(client, moderator):
     article = make_article(status=Status.DRAFT)
-    client.force_login(moderator)
+    sign_in(client, moderator)
 
     response = client.post(f"{ARTICLE_ADMIN}{article.pk}/change/", {"title": "Vandalised", "_save": "Save"})
 
@@ -76,13 +77,13 @@ def test_moderator_cannot_change_an_article(client, moderator):
 
 
 def test_moderator_cannot_preview_or_see_review_dates(client, moderator):
-    client.force_login(moderator)
+    sign_in(client, moderator)
     assert client.post(f"{ARTICLE_ADMIN}preview/", {"body": "x"}).status_code == 403
     assert client.get("/admin/editorial/review-dates/").status_code == 403
 
 
 def test_editor_cannot_open_the_volunteer_inbox(client, editor, moderator):
-    client.force_login(editor)
+    sign_in(client, editor)
     response = client.get("/inbox/")
     assert response.status_code in {302, 403}
     if response.status_code == 302:
@@ -90,7 +91,7 @@ def test_editor_cannot_open_the_volunteer_inbox(client, editor, moderator):
     assert b"enquir" not in response.content.lower()
 
     # The same URL does open for a moderator, so the refusal above is the permission at work.
-    client.force_login(moderator)
+    sign_in(client, moderator)
     assert client.get("/inbox/").status_code == 200
 
 

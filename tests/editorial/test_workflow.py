@@ -10,6 +10,7 @@ from editorial.forms import NOT_YOURS_TO_PUBLISH
 from editorial.models import REVIEW_INTERVAL_DAYS, Status
 from modalities.models import Modality
 from tests.editorial.conftest import ARTICLE_ADMIN, MODALITY_ADMIN, article_post, make_article
+from tests.staff import sign_in
 
 
 def action(client, url, name, *objs):
@@ -201,7 +202,7 @@ def test_unpublishing_removes_the_article_from_pages_feed_sitemap_and_search(
         make_article(slug="another", title="Another one", status=Status.PUBLISHED).tags.add("nightmares")
     assert all(public_places(client, article).values())
 
-    reviewer_client.force_login(reviewer)
+    sign_in(reviewer_client, reviewer)
     with django_capture_on_commit_callbacks(execute=True):
         response = action(reviewer_client, ARTICLE_ADMIN, "unpublish", article)
 

@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 
 from caching.compression import accepted_encoding
 from tests.performance.conftest import forget_cached_pages
+from tests.staff import sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -61,7 +62,7 @@ def test_a_page_with_a_csrf_token_is_never_compressed(client, db):
 
 def test_pages_for_a_logged_in_person_are_never_compressed(client, site):
     staff = get_user_model().objects.create_user("editor", password="a long password 1", is_staff=True)
-    client.force_login(staff)
+    sign_in(client, staff)
     response = client.get("/modalities/emdr/", HTTP_ACCEPT_ENCODING="gzip, br")
     assert response.status_code == 200
     assert "Content-Encoding" not in response

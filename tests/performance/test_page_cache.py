@@ -14,6 +14,7 @@ from caching import generation
 from caching.local import LocalEntries, local_entries
 from editorial.models import ContentVersion, Status
 from modalities.models import Modality
+from tests.staff import sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -133,7 +134,7 @@ def test_a_scheduled_article_appears_when_its_time_comes(client, site):
 def test_staff_never_get_the_anonymous_page_and_never_fill_the_cache(client, site):
     staff = get_user_model().objects.create_user("editor", password="a long password 1", is_staff=True)
     staff_client = type(client)()
-    staff_client.force_login(staff)
+    sign_in(staff_client, staff)
 
     # Staff first: their page must not be kept for anyone.
     staff_response, staff_queries = queries_for(staff_client, "/modalities/emdr/")

@@ -21,7 +21,7 @@ def moderator(django_user_model, db):
     return user
 
 
-def sign_in(client, username, next_path=None):
+def sign_in_through_the_form(client, username, next_path=None):
     """Post the admin's sign-in form as a browser would, following the redirects."""
     url = "/admin/login/" + (f"?next={next_path}" if next_path else "")
     page = client.get(url).content.decode()

@@ -5,11 +5,12 @@ from bs4 import BeautifulSoup
 from django.conf import settings
 from django.test import override_settings
 
+from tests.staff import sign_in
 from tests.staff_pages.conftest import PASSWORD
 
 
 def test_an_editor_refused_the_inbox_is_told_who_they_are_and_which_role_it_needs(client, editor):
-    client.force_login(editor)
+    sign_in(client, editor)
     response = client.get("/inbox/")
     assert response.status_code == 403
     page = BeautifulSoup(response.content, "html.parser")
@@ -22,7 +23,7 @@ def test_an_editor_refused_the_inbox_is_told_who_they_are_and_which_role_it_need
 
 
 def test_a_moderator_refused_an_admin_page_is_told_which_role_it_needs(client, moderator):
-    client.force_login(moderator)
+    sign_in(client, moderator)
     response = client.get("/admin/articles/article/")
     assert response.status_code == 403
     text = BeautifulSoup(response.content, "html.parser").get_text(" ", strip=True)
@@ -32,7 +33,7 @@ def test_a_moderator_refused_an_admin_page_is_told_which_role_it_needs(client, m
 
 
 def test_readers_still_get_the_readers_refusal(client, editor):
-    client.force_login(editor)
+    sign_in(client, editor)
     client.logout()
     response = client.get("/inbox/")
     assert response.status_code == 302  # readers are sent to sign in; nothing about staff shown

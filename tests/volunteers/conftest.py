@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
 
+from tests.staff import sign_in
 from volunteers import guards
 from volunteers.forms import STAMP_FIELD, TOKEN_FIELD
 from volunteers.models import Enquiry
@@ -98,7 +99,7 @@ def editor(django_user_model):
 
 @pytest.fixture
 def moderator_client(client, moderator):
-    client.force_login(moderator)
+    sign_in(client, moderator)
     return client
 
 

@@ -6,6 +6,7 @@ import pytest
 from django.apps import apps
 from django.contrib.auth.models import AnonymousUser, Group, Permission
 
+from tests.staff import sign_in
 from volunteers.permissions import can_moderate, moderators
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +42,7 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, enquiry, index):
 
 @pytest.mark.parametrize("index", range(VIEW_COUNT))
 def test_signed_in_accounts_without_the_permission_get_403(client, editor, enquiry, index):
-    client.force_login(editor)
+    sign_in(client, editor)
     method, path, data = inbox_requests(enquiry.pk)[index]
     response = getattr(client, method)(path, data)
     assert response.status_code == 403
@@ -68,7 +69,7 @@ def test_inbox_pages_are_never_cached(moderator_client, enquiry):
 
 def test_a_superuser_can_moderate(client, django_user_model, enquiry):
     admin = django_user_model.objects.create_superuser("root", "root@example.org", "unused-password-123")
-    client.force_login(admin)
+    sign_in(client, admin)
     assert client.get("/inbox/").status_code == 200
 
 
@@ -101,11 +102,11 @@ def test_the_data_migration_creates_the_moderators_group_with_the_permission(db)
 def test_the_mail_outbox_in_the_admin_is_read_only_and_for_moderators_only(
     client, moderator, editor, enquiry
 ):
-    client.force_login(moderator)
+    sign_in(client, moderator)
     listing = client.get("/admin/volunteers/notification/")
     assert listing.status_code == 200
     assert "Confirmation to the volunteer for enquiry" in listing.content.decode()
     assert "Ada Volunteer" not in listing.content.decode()
     assert client.get("/admin/volunteers/notification/add/").status_code == 403
-    client.force_login(editor)
+    sign_in(client, editor)
     assert client.get("/admin/volunteers/notification/").status_code == 403

@@ -19,6 +19,7 @@ from django.test import override_settings
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from tests.staff import sign_in
 from tests.volunteers.conftest import FORM_URL, VALID_ANSWERS, form_post, make_enquiry
 from volunteers import outbox
 from volunteers.models import Enquiry, Notification
@@ -224,7 +225,7 @@ def test_after_many_failures_the_outbox_gives_up_and_the_inbox_says_so(client, m
     assert statuses == {("failed", outbox.MAX_ATTEMPTS)}
     let_backoff_pass()
     assert outbox.drain().gave_up == 0  # nothing more is tried
-    client.force_login(moderator)
+    sign_in(client, moderator)
     page = client.get(f"/inbox/{enquiry.pk}/").content.decode()
     assert "Gave up after many attempts" in page
     assert Enquiry.objects.filter(pk=enquiry.pk).exists()
