@@ -145,7 +145,9 @@ def test_a_tag_typed_with_other_capitals_joins_the_existing_one(browse, site, ed
     ]
 
 
-def test_a_moderator_signs_in_to_the_inbox_triages_on_a_phone_and_signs_out(browse, site, moderator):
+def test_a_moderator_signs_in_to_the_inbox_triages_on_a_phone_and_signs_out(
+    browse, site, moderator, artifacts
+):
     for name in ("Ada Example", "Bo Example", "Cy Example"):
         make_enquiry(name=name, email=f"{name.split()[0].lower()}@example.org")
     context, _ = browse(viewport=PHONE, is_mobile=True, has_touch=True)
@@ -160,6 +162,7 @@ def test_a_moderator_signs_in_to_the_inbox_triages_on_a_phone_and_signs_out(brow
     expect(page.locator("details.inbox-filters")).not_to_have_attribute("open", re.compile(".*"))
     assert violations(page) == []
 
+    page.screenshot(path=str(artifacts / "inbox-on-a-phone.png"), full_page=True)
     first_card = page.locator(".inbox-cards tbody tr").first
     box = first_card.bounding_box()
     assert box["y"] + box["height"] <= PHONE["height"], "the first enquiry is on the first screen"
