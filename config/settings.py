@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "editorial",
     "search",
     "volunteers",
+    "secondfactor",
     "staff",
     "caching",  # after "editorial": its receivers must run after the content-version bump
 ]
@@ -66,6 +67,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): passed the second factor
+    "secondfactor.middleware.SecondFactorRequiredMiddleware",  # staff pages need it; see the module
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -169,7 +171,9 @@ ADMIN_URL = env_str("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
 AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
+# The password is half of signing in: the second step clears the count (secondfactor/lockout.py).
+AXES_RESET_ON_SUCCESS = False
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code"]  # never store a typed code
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "admin/editorial/locked_out.html"
 AXES_IPWARE_PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0)
@@ -264,6 +268,8 @@ TASK_WORKER_SWEEPS = ["volunteers.outbox.sweep"]
 
 # --- The site itself ------------------------------------------------------------------------------
 SITE_NAME = env_str("SITE_NAME", "Healing Paths")
+# The name staff see beside this site's codes in their authenticator app.
+OTP_TOTP_ISSUER = SITE_NAME
 # Where the quick exit sends a reader: a neutral page that draws no attention.
 QUICK_EXIT_URL = env_str("SITE_QUICK_EXIT_URL", "https://www.bbc.com/weather")
 # Crisis lines shown in the help box on every page. Defaults: the US, then the UK.

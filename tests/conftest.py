@@ -10,6 +10,14 @@ SHARED_EVAL = ROOT.parent / "shared" / "eval"
 
 
 @pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's superuser client, signed in fully: past the password and the second factor."""
+    from tests.staff import sign_in
+
+    return sign_in(client, admin_user)
+
+
+@pytest.fixture
 def content(db):
     """The curated Markdown content, loaded as `make run` loads it."""
     call_command("loadcontent", verbosity=0)

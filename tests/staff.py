@@ -6,12 +6,17 @@ pages refuse. Use these instead:
   as `force_login` did before; returns the client.
 - `authenticator_for(user)`: the user's authenticator (a confirmed TOTP device), set up if missing.
 - `code_for(device)`: the code the authenticator app shows now, for tests that type it into a form.
+- `sign_in_with_forms(client, username, password)`: through the real login form and second step;
+  `pass_second_step(client, user)` types the code after a password posted by the test itself.
 
 Browser tests sign in through the real forms with `tests.browser.journeys.log_in_through_the_admin`.
 """
 
 import time
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.urls import reverse
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -49,3 +54,26 @@ def sign_in(client, user):
     session[DEVICE_ID_SESSION_KEY] = authenticator_for(user).persistent_id
     session.save()
     return client
+
+
+def admin_login_url() -> str:
+    return f"/{settings.ADMIN_URL}login/"
+
+
+def sign_in_with_forms(client, username, password, next_url=None):
+    """Sign in through the real forms, as a person does: the admin's login form (password), then the
+    second step (the code the authenticator shows). Returns the last response, redirects followed."""
+    user = get_user_model().objects.get(username=username)
+    authenticator_for(user)  # set up beforehand, so the password leads to the code form
+    next_url = next_url or f"/{settings.ADMIN_URL}"
+    response = client.post(
+        admin_login_url(), {"username": username, "password": password, "next": next_url}, follow=True
+    )
+    assert response.request["PATH_INFO"] == reverse("secondfactor:verify"), response.redirect_chain
+    return pass_second_step(client, user, next_url, follow=True)
+
+
+def pass_second_step(client, user, next_url=None, **options):
+    """Type the authenticator's code into the second step, after the password was accepted."""
+    data = {"code": code_for(authenticator_for(user)), "next": next_url or f"/{settings.ADMIN_URL}"}
+    return client.post(reverse("secondfactor:verify"), data, **options)

@@ -14,7 +14,7 @@ import config.urls
 from editorial.models import Status
 from tests.editorial.conftest import ARTICLE_ADMIN, MODALITY_ADMIN, PASSWORD, make_article
 from tests.foundation.test_settings_from_environment import PRODUCTION_ENV, run_manage
-from tests.staff import sign_in
+from tests.staff import pass_second_step, sign_in
 
 LOGIN = "/admin/login/"
 
@@ -37,8 +37,9 @@ def test_login_is_locked_after_the_failure_limit(client, editor):
     for _ in range(limit - 1):
         assert post_password(client, editor.username, "wrong guess").status_code == 200  # the form again
 
-    # One short of the limit, the right password still works (and clears the count).
+    # One short of the limit, the right password and code still work (and clear the count).
     assert post_password(client, editor.username, PASSWORD).status_code == 302
+    assert pass_second_step(client, editor).status_code == 302
     client.logout()
 
     for _ in range(limit):
@@ -143,6 +144,8 @@ def test_staff_session_ends_after_the_configured_time(client, editor, monkeypatc
     cookie = response.cookies[settings.SESSION_COOKIE_NAME]
     assert not cookie["max-age"] and not cookie["expires"]  # gone when the browser closes
     assert cookie["httponly"]
+    assert client.session.get_expiry_age() == 600
+    assert pass_second_step(client, editor).status_code == 302
     assert client.session.get_expiry_age() == 600
 
     real_now = timezone.now

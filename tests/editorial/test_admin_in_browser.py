@@ -19,6 +19,7 @@ import pytest
 from articles.models import Article
 from editorial.models import Status
 from tests.editorial.conftest import PASSWORD
+from tests.staff import authenticator_for, code_for
 
 pytestmark = pytest.mark.browser
 
@@ -46,7 +47,7 @@ def chromium_path():
     return str(CHROMIUM)
 
 
-def editor_session(chromium_path, base, username) -> dict:
+def editor_session(chromium_path, base, username, code) -> dict:
     """Drive the admin as an editor; return what the browser saw. Runs in its own thread."""
     from playwright.sync_api import sync_playwright
 
@@ -71,6 +72,10 @@ def editor_session(chromium_path, base, username) -> dict:
         page.goto(base + "/admin/login/")
         page.fill("#id_username", username)
         page.fill("#id_password", PASSWORD)
+        page.click("input[type=submit]")
+        page.wait_for_load_state()
+        seen["second_step"] = page.url
+        page.fill("#id_code", code)
         page.click("input[type=submit]")
         page.wait_for_load_state()
         seen["after_login"] = page.url
@@ -110,10 +115,13 @@ def test_editor_logs_in_writes_previews_and_sends_for_review(
     live_server, transactional_content, chromium_path, editor
 ):
     with ThreadPoolExecutor(max_workers=1) as pool:
-        session = pool.submit(editor_session, chromium_path, live_server.url, editor.username)
+        # The code is worked out here: the browser's thread keeps an event loop, where the ORM may not run.
+        code = code_for(authenticator_for(editor))
+        session = pool.submit(editor_session, chromium_path, live_server.url, editor.username, code)
         seen = session.result(timeout=120)
 
-    assert seen["after_login"] == live_server.url + "/admin/"  # CSRF accepted the login post
+    assert seen["second_step"].startswith(live_server.url + "/admin/second-factor/")  # password accepted
+    assert seen["after_login"] == live_server.url + "/admin/"  # CSRF accepted both posts
     assert seen["slug"] == "nights-can-be-hard"  # filled in from the title
     assert "nightmares, trouble sleeping" in seen["suggestions"]
     assert not any(s.endswith(", nightmares") for s in seen["suggestions"])  # already chosen

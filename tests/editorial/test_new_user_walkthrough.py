@@ -12,6 +12,7 @@ from articles.models import Article
 from editorial.models import Status
 from modalities.models import Modality
 from tests.editorial.conftest import ARTICLE_ADMIN, PASSWORD, admin_form_data
+from tests.staff import sign_in_with_forms
 
 BODY = """## What may help at night
 
@@ -29,9 +30,7 @@ def log_in(username) -> Client:
     browser = Client()
     login_page = browser.get("/admin/login/")
     assert login_page.status_code == 200
-    response = browser.post(
-        "/admin/login/", {"username": username, "password": PASSWORD, "next": "/admin/"}, follow=True
-    )
+    response = sign_in_with_forms(browser, username, PASSWORD, "/admin/")
     assert response.redirect_chain[-1][0] == "/admin/"
     return browser
 

@@ -12,18 +12,18 @@ def page_of(response) -> BeautifulSoup:
 
 
 def test_a_moderator_lands_in_the_inbox_after_signing_in(client, moderator):
-    response = sign_in_through_the_form(client, moderator.username)
+    response = sign_in_through_the_form(client, moderator)
     assert response.redirect_chain[-1][0] == "/inbox/"
     assert page_of(response).h1.get_text(strip=True) == "Volunteer inbox"
 
 
 def test_an_editor_lands_on_the_admin_home_page(client, editor):
-    response = sign_in_through_the_form(client, editor.username)
+    response = sign_in_through_the_form(client, editor)
     assert response.redirect_chain[-1][0] == "/admin/"
 
 
 def test_a_page_that_asked_for_sign_in_is_where_signing_in_leads(client, moderator):
-    response = sign_in_through_the_form(client, moderator.username, next_path="/inbox/?status=new")
+    response = sign_in_through_the_form(client, moderator, next_path="/inbox/?status=new")
     assert response.redirect_chain[-1][0] == "/inbox/?status=new"
 
 
