@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "search",
     "volunteers",
     "secondfactor",
+    "choose",
     "staff",
     "caching",  # after "editorial": its receivers must run after the content-version bump
 ]

@@ -7,6 +7,7 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("pages.urls")),
     path("modalities/", include("modalities.urls")),
+    path("choose/", include("choose.urls")),
     path("", include("articles.urls")),
     path("", include("search.urls")),
     path("", include("volunteers.urls")),

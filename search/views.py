@@ -11,6 +11,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 
 from articles.needs import needs_in_use
+from choose.search_pointer import points_to_the_aid
 from search import engine
 from search.documents import ARTICLE, MODALITY
 
@@ -42,6 +43,8 @@ def search_page(request):
         "unfiltered_query_string": urlencode({"q": outcome.query}),
         "suggestion_query_string": urlencode({"q": outcome.suggestion}) if outcome.suggestion else "",
         "page": _PageLinks(outcome),
+        # The decision aid is a fixed page, not in the index: point to it when that is the question.
+        "points_to_the_aid": points_to_the_aid(outcome.query),
     }
     return _not_kept_if_degraded(render(request, "search/search.html", context), outcome)
 
