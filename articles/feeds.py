@@ -1,8 +1,12 @@
-"""Atom feed of published articles."""
+"""Atom feed of published articles.
+
+RFC 4287 requires an author on the feed or on every entry: the editorial team is named once, on the
+feed, with the site's home page as its address (no person's name or email becomes a target).
+"""
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 
 from articles.models import Article
@@ -16,6 +20,17 @@ class ArticleFeed(Feed):
 
     def title(self):
         return f"{settings.SITE_NAME}: articles"
+
+    def author_name(self):
+        return f"{settings.SITE_NAME} editorial team"
+
+    def get_object(self, request, *args, **kwargs):
+        # The feed's one "object" is the site's absolute home address: the author's uri must be an
+        # absolute IRI, and only the request knows the scheme and host it was reached by.
+        return request.build_absolute_uri(reverse("home"))
+
+    def author_link(self, home_url):
+        return home_url
 
     def subtitle(self):
         return "New and updated articles about trauma therapy and healing."

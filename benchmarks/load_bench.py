@@ -11,7 +11,7 @@ gunicorn with config/gunicorn.conf.py (debug off, a fresh secret key, workers fr
    stylesheet's, measured in turns on the same server in the same run. One more row, for
    information, sends a search nobody made before on every request (no cache can answer it);
 3. how soon an article published, then unpublished, by another process reaches every worker;
-4. the issue 9 soak: 60 s at 64 connections over every reading page and a set of searches, with
+4. the soak: 60 s at 64 connections over every reading page and a set of searches, with
    errors and the workers' memory at the start, half-way and at the end;
 5. the resident memory of one worker after 10,000 and after 20,000 requests;
 6. whether the server's log kept any query string (it must not: search terms are private).
@@ -45,7 +45,7 @@ SOAK_SECONDS = 60
 REQUESTS_PER_WORKER_PER_PHASE = 10_000
 MEMORY_PHASE_LIMIT_SECONDS = 120
 
-# Targets from the performance issue (8) and the reliability issue (9).
+# Targets for speed under load and for staying up over a long soak.
 TARGET_PAGE_SHARE = 0.7
 TARGET_SEARCH_SHARE = 0.3
 TARGET_P99_MS = 50.0
@@ -261,7 +261,7 @@ def soak(server: Gunicorn, scripts: Path, paths: list[str]) -> tuple[wrk.Result,
     growths = [sizes[2][pid] - sizes[1].get(pid, 0.0) for pid in sizes[2]]
     growth = sum(growths) / len(growths)
     print(
-        f"\nsoak (issue 9): {SOAK_SECONDS} s at {SOAK_CONNECTIONS} connections over {len(paths)} "
+        f"\nsoak: {SOAK_SECONDS} s at {SOAK_CONNECTIONS} connections over {len(paths)} "
         f"reading pages and searches:"
     )
     print(

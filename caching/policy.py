@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.utils.cache import cc_delim_re
 
-# The reading pages of the public URL contract (DESIGN.md): everything a visitor reads, nothing
+# The reading pages of the public URL contract: everything a visitor reads, nothing
 # that takes input to keep (the volunteer form) or belongs to staff (the inbox, the admin).
 READING_PATHS = frozenset({"/", "/robots.txt", "/sitemap.xml"})
 READING_PATH_PREFIXES = (

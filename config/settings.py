@@ -8,8 +8,10 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 from config.env import env_bool, env_int, env_json, env_list, env_str, require
+from pages.static_headers import add_static_file_headers
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("DJANGO_VAR_DIR", str(BASE_DIR / "var")))
@@ -131,6 +133,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # so that a flood of distinct pages can never push a rate-limit counter out.
 CACHE_URL = env_str("DJANGO_CACHE_URL", "locmem://")
 PAGE_CACHE_ALIAS = "pages"
+if not CACHE_URL.startswith(("redis://", "rediss://", "locmem://")):
+    # Anything else (memcached://, a typo) would quietly become per-process memory: refuse instead.
+    raise ImproperlyConfigured(
+        f"DJANGO_CACHE_URL={CACHE_URL!r}: use redis://, rediss:// or locmem:// (one process only)."
+    )
 if CACHE_URL.startswith(("redis://", "rediss://")):
     _SHARED_CACHE = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
     CACHES = {"default": _SHARED_CACHE, PAGE_CACHE_ALIAS: {**_SHARED_CACHE, "KEY_PREFIX": "pages"}}
@@ -202,7 +209,11 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
-WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365  # hashed names can be cached "forever"
+# Hashed names (what every page links to) are cached for ten years, immutable: whitenoise's rule for
+# a name that changes whenever the file does. Any other name is rechecked after a minute.
+WHITENOISE_MAX_AGE = 60
+WHITENOISE_ALLOW_ALL_ORIGINS = False
+WHITENOISE_ADD_HEADERS_FUNCTION = add_static_file_headers
 
 # --- Security headers -----------------------------------------------------------------------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -213,8 +224,9 @@ SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", not DEBUG)
 SECURE_REFERRER_POLICY = "no-referrer"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-SESSION_COOKIE_SECURE = not DEBUG
-CSRF_COOKIE_SECURE = not DEBUG
+# Cookies travel over HTTPS only in production; `make run` serves plain http on 127.0.0.1 and
+# turns this off, or the form and the admin could not keep their cookies there.
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", not DEBUG)
 X_FRAME_OPTIONS = "DENY"
 # No page needs any powerful feature: deny them all, to this site and to anything it could embed.
 PERMISSIONS_POLICY = ", ".join(
@@ -321,11 +333,21 @@ CONTENT_DIR = BASE_DIR / "content"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"strip_query": {"()": "pages.logging.StripQueryStrings"}},
+    "filters": {
+        "strip_query": {"()": "pages.logging.StripQueryStrings"},
+        "one_short_line": {"()": "pages.logging.OneShortLine"},
+    },
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["strip_query"]}},
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        # A forged Host header is routine scanner noise: one line each, never a traceback.
+        "django.security.DisallowedHost": {
+            "handlers": ["console"],
+            "filters": ["one_short_line"],
+            "level": "ERROR",
+            "propagate": False,
+        },
     },
 }

@@ -105,6 +105,17 @@ class Modality(Publishable):
         return reverse("modalities:detail", args=[self.slug])
 
     @property
+    def spelled_out_name(self) -> str:
+        """The full name, where it tells a reader more than the title does (what "EMDR" stands for).
+
+        Empty when the full name only repeats the title ("Music therapy") or adds to it ("Group
+        therapy for trauma"): a subtitle that says the name again is noise on a card.
+        """
+        if self.full_name.casefold().startswith(self.title.casefold()):
+            return ""
+        return self.full_name
+
+    @property
     def evidence_meaning(self) -> str:
         return EVIDENCE_MEANING.get(self.evidence_level, "")
 

@@ -3,6 +3,7 @@
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from modalities.comparison import FACTS, ChooseTherapiesForm, facts_of, side_by_side
 from modalities.models import EVIDENCE_MEANING, EvidenceLevel, Modality
 
 
@@ -28,11 +29,19 @@ def modality_detail(request, slug):
 
 @require_safe
 def compare(request):
+    modalities = list(Modality.objects.published())
+    # Bound only when the reader has picked (or sent the form empty), so a first visit shows no error.
+    form = ChooseTherapiesForm(request.GET if "show" in request.GET else None, modalities)
+    chosen = form.chosen()
     return render(
         request,
         "modalities/compare.html",
         {
-            "modalities": Modality.objects.published(),
+            "form": form,
+            "chosen": chosen,
+            "side_by_side": side_by_side(chosen),
+            "fact_labels": [label for label, _name in FACTS],
+            "rows": [(modality, facts_of(modality)) for modality in modalities],
             "evidence_scale": [(level.label, EVIDENCE_MEANING[level]) for level in EvidenceLevel],
         },
     )

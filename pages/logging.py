@@ -1,5 +1,8 @@
 """Keep what readers search for out of every log line.
 
+`OneShortLine` is attached to the loggers of routine refusals (a forged Host header): scanners send
+them by the dozen, and a traceback each would bury the log. One line says what was refused.
+
 `StripQueryStrings` is attached to every log handler (settings.LOGGING for Django and runserver,
 config/gunicorn.conf.py for gunicorn's access and error logs). It removes the query string from any
 URL in a record's message and arguments, so `/search/?q=nightmares` is logged as `/search/`.
@@ -51,4 +54,25 @@ class StripQueryStrings(logging.Filter):
             # django.request attaches the request object, which carries the full query string;
             # no formatter or handler (an error mail, for instance) may print it.
             record.request = None
+        return True
+
+
+# Long enough for Django's whole "Invalid HTTP_HOST header ..." sentence with a normal host name.
+SHORT_LINE_LENGTH = 240
+
+
+class OneShortLine(logging.Filter):
+    """Logs a refusal as one line: no traceback, no request, the message cut to a fixed length.
+
+    The message is what was refused (a forged host name, say); the client's address is never part
+    of it, and the request that would carry the address is dropped before any handler sees it.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = " ".join(record.getMessage().split())
+        if len(message) > SHORT_LINE_LENGTH:
+            message = message[: SHORT_LINE_LENGTH - 1] + "…"
+        record.msg, record.args = message, ()
+        record.exc_info = record.exc_text = record.stack_info = None
+        record.request = None
         return True

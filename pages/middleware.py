@@ -9,6 +9,8 @@ the site itself sees the origin, other sites still get nothing.
 
 from django.conf import settings
 
+from pages.static_headers import CROSS_ORIGIN_RESOURCE_POLICY
+
 # Sends the referrer to this site only; nothing leaves for another host.
 FORM_PAGE_REFERRER_POLICY = "same-origin"
 
@@ -23,7 +25,7 @@ def renders_csrf_form(response) -> bool:
 
 
 class PrivacyHeadersMiddleware:
-    """Adds Permissions-Policy and switches off DNS prefetching on every response.
+    """Adds Permissions-Policy and Cross-Origin-Resource-Policy, and switches off DNS prefetching.
 
     Sits outside CsrfViewMiddleware, so a response passing back through here already carries the
     CSRF cookie when the page asked for a token.
@@ -38,6 +40,8 @@ class PrivacyHeadersMiddleware:
         # Browsers may look up the hosts of links on a page before anyone clicks them; a reader's
         # DNS resolver should not learn which references they were reading about.
         response.headers.setdefault("X-DNS-Prefetch-Control", "off")
+        # Another site may link to a page but not embed or read it, even with a reader's browser.
+        response.headers.setdefault("Cross-Origin-Resource-Policy", CROSS_ORIGIN_RESOURCE_POLICY)
         if renders_csrf_form(response):
             response.headers["Referrer-Policy"] = FORM_PAGE_REFERRER_POLICY
         return response

@@ -44,7 +44,7 @@ class Result:
     snippet: Snippet
 
     def as_json(self) -> dict:
-        """One result exactly as DESIGN.md specifies for /api/search/."""
+        """One result exactly as the public /api/search/ contract gives it."""
         return {
             "title": self.title,
             "url": self.url,

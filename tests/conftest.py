@@ -1,4 +1,4 @@
-"""Shared fixtures: the curated content, users in each role, and the shared eval samples."""
+"""Shared fixtures: the curated content, users in each role, a search index per test."""
 
 from pathlib import Path
 
@@ -6,7 +6,6 @@ import pytest
 from django.core.management import call_command
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED_EVAL = ROOT.parent / "shared" / "eval"
 
 
 @pytest.fixture

@@ -149,9 +149,9 @@ def inbox_bulk(request):
     messages.success(
         request,
         ngettext(
-            "%(count)d enquiry marked as %(status)s.", "%(count)d enquiries marked as %(status)s.", changed
+            "%(count)d enquiry marked as %(label)s.", "%(count)d enquiries marked as %(label)s.", changed
         )
-        % {"count": changed, "status": label},
+        % {"count": changed, "label": label},
     )
     return redirect(back)
 

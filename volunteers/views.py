@@ -6,8 +6,10 @@ sees their answers again with a plain message: nothing they typed is lost, and n
 """
 
 import logging
+from urllib.parse import urlencode
 
 from django.conf import settings
+from django.core import signing
 from django.db import DatabaseError, IntegrityError
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
@@ -24,6 +26,12 @@ logger = logging.getLogger(__name__)
 # Said to a bot and to a person alike: it tells a bot nothing about which check it failed.
 CHECK_AND_SEND_AGAIN = "Please check your answers, then press Send again."
 DATABASE_RETRY_SECONDS = 60
+# The redirect to the thank-you page carries a signed mark, so the page can tell a form just sent
+# from the address opened on its own (a bookmark, history, a guess). A reload within the hour still
+# thanks; after that, or without the mark, the page claims nothing.
+SENT_MARK = "sent"
+SENT_MARK_SALT = "volunteers.thanks"
+SENT_MARK_SECONDS = 60 * 60
 
 
 class HttpResponseSeeOther(HttpResponseRedirect):
@@ -33,7 +41,19 @@ class HttpResponseSeeOther(HttpResponseRedirect):
 
 
 def _to_thanks() -> HttpResponseSeeOther:
-    return HttpResponseSeeOther(reverse("volunteers:thanks"))
+    mark = signing.TimestampSigner(salt=SENT_MARK_SALT).sign(SENT_MARK)
+    return HttpResponseSeeOther(f"{reverse('volunteers:thanks')}?{urlencode({SENT_MARK: mark})}")
+
+
+def _just_sent(request) -> bool:
+    """Whether this visit comes from the form's redirect (a valid mark, less than an hour old)."""
+    try:
+        mark = request.GET.get(SENT_MARK, "")
+        return (
+            signing.TimestampSigner(salt=SENT_MARK_SALT).unsign(mark, max_age=SENT_MARK_SECONDS) == SENT_MARK
+        )
+    except signing.BadSignature:
+        return False
 
 
 def _render_form(request, form, token, stamp=None, *, status=200, template="volunteers/form.html"):
@@ -138,4 +158,5 @@ def _token_stored(token) -> bool:
 @require_safe
 def thanks(request):
     # Renders no form and touches no session, so this page sets no cookie.
-    return render(request, "volunteers/thanks.html", {"retention_days": settings.VOLUNTEER_RETENTION_DAYS})
+    context = {"retention_days": settings.VOLUNTEER_RETENTION_DAYS, "just_sent": _just_sent(request)}
+    return render(request, "volunteers/thanks.html", context)

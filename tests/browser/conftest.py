@@ -11,38 +11,22 @@ the test too.
 
 import os
 from dataclasses import dataclass, field
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
 
+from tests.chromium import launch, require_chromium
 from tests.conftest import ROOT
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 ARTIFACTS = ROOT / "artifacts"
 EXIT_STUB_HTML = "<!doctype html><html lang='en'><title>Weather</title><h1>Weather</h1></html>"
-
-
-def running_in_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
 
 
 @pytest.fixture(scope="package")
 def chromium():
     """One headless chromium for the whole browser package."""
-    if not CHROMIUM.exists():
-        message = f"{CHROMIUM} is missing; install Debian's chromium package (apt-get install chromium)"
-        if running_in_ci():
-            pytest.fail(message)
-        pytest.skip(message)
+    require_chromium()
     from playwright.sync_api import sync_playwright
 
     # Playwright's sync API keeps an asyncio loop running in this thread, and Django refuses ORM
@@ -51,9 +35,7 @@ def chromium():
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
-            )
+            browser = launch(playwright)
             yield browser
             browser.close()
     finally:

@@ -105,7 +105,14 @@ def test_each_shift_press_is_announced_to_screen_readers(tab, site):
     assert site.is_ours(tab.url)
 
 
+def still_here(page, presses: str):
+    """The exit counted what it should and did not start: checked at once, no waiting on a hunch."""
+    assert page.locator("[data-quick-exit-bar]").get_attribute("data-presses") == presses
+    assert not page.evaluate("document.documentElement.classList.contains('exiting')")
+
+
 def test_shift_inside_typed_words_does_not_leave(tab, site):
+    tab.clock.install()
     tab.goto(site.url("/"))
     box = tab.get_by_label("What are you living with? Search in your own words.")
     box.click()
@@ -118,17 +125,23 @@ def test_shift_inside_typed_words_does_not_leave(tab, site):
     # Three capitals in a row, each with its own Shift: still typing, not an exit.
     for letter in "ABC":
         tab.keyboard.press(f"Shift+Key{letter}")
-    tab.wait_for_timeout(300)
+    tab.clock.run_for(1000)  # past any delayed exit, within the five-second window
+    still_here(tab, "0")
     assert site.is_ours(tab.url)
     assert box.input_value() == "Hello World I Am OK ABC"
+    # The counter is listening: a lone Shift now counts.
+    press_shift(tab)
+    still_here(tab, "1")
 
 
 def test_another_key_between_presses_starts_the_count_again(tab, site):
+    tab.clock.install()
     tab.goto(site.url("/"))
     press_shift(tab, 2)
     tab.keyboard.press("ArrowDown")
     press_shift(tab, 2)
-    tab.wait_for_timeout(300)
+    tab.clock.run_for(1000)
+    still_here(tab, "2")
     assert site.is_ours(tab.url)
     press_shift(tab)
     tab.wait_for_url(settings.QUICK_EXIT_URL)

@@ -9,28 +9,19 @@ test thread for the whole run, and a second one cannot share that thread. The te
 what the browser saw, and the database.
 """
 
-import os
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
 from articles.models import Article
 from editorial.models import Status
+from tests.chromium import launch, require_chromium
 from tests.editorial.conftest import PASSWORD
 from tests.staff import authenticator_for, code_for
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 BODY = (
     "## At night\n\n| When | What may help |\n|---|---|\n| Before bed | A wind-down routine |\n\n"
     "Call the [hotline](https://humantraffickinghotline.org).\n\n<script>alert('x')</script>\n"
@@ -38,16 +29,11 @@ BODY = (
 
 
 @pytest.fixture
-def chromium_path():
-    if not CHROMIUM.exists():
-        message = f"{CHROMIUM} is missing; install Debian's chromium package (apt-get install chromium)"
-        if os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return str(CHROMIUM)
+def chromium_installed():
+    require_chromium()
 
 
-def editor_session(chromium_path, base, username, code) -> dict:
+def editor_session(base, username, code) -> dict:
     """Drive the admin as an editor; return what the browser saw. Runs in its own thread."""
     from playwright.sync_api import sync_playwright
 
@@ -62,7 +48,7 @@ def editor_session(chromium_path, base, username, code) -> dict:
             route.abort()
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         context = browser.new_context()
         context.route("**/*", guard)
         context.on("console", lambda m: seen["errors"].append(m.text) if m.type == "error" else None)
@@ -112,12 +98,12 @@ def editor_session(chromium_path, base, username, code) -> dict:
 
 
 def test_editor_logs_in_writes_previews_and_sends_for_review(
-    live_server, transactional_content, chromium_path, editor
+    live_server, transactional_content, chromium_installed, editor
 ):
     with ThreadPoolExecutor(max_workers=1) as pool:
         # The code is worked out here: the browser's thread keeps an event loop, where the ORM may not run.
         code = code_for(authenticator_for(editor))
-        session = pool.submit(editor_session, chromium_path, live_server.url, editor.username, code)
+        session = pool.submit(editor_session, live_server.url, editor.username, code)
         seen = session.result(timeout=120)
 
     assert seen["second_step"].startswith(live_server.url + "/admin/second-factor/")  # password accepted

@@ -99,3 +99,27 @@ def test_env_helpers_parse_values(monkeypatch):
     monkeypatch.setenv("X_INT", "many")
     with pytest.raises(ImproperlyConfigured, match="X_INT"):
         env_int("X_INT", 1)
+
+
+@pytest.mark.parametrize("url", ["memcached://127.0.0.1:11211", "redis:/typo", "file:///tmp/cache"])
+def test_an_unknown_cache_url_scheme_refuses_to_start_naming_the_variable(tmp_path, url):
+    """A cache URL we cannot honour must not quietly become per-process memory."""
+    result = run_manage("check", env_overrides={**PRODUCTION_ENV, "DJANGO_CACHE_URL": url}, tmp_path=tmp_path)
+    assert result.returncode != 0
+    assert "DJANGO_CACHE_URL" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("url", "backend"),
+    [("locmem://", "LocMemCache"), ("redis://127.0.0.1:1/0", "RedisCache")],
+)
+def test_known_cache_url_schemes_are_used(tmp_path, url, backend):
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.CACHES['pages']['BACKEND'])",
+        env_overrides={**PRODUCTION_ENV, "DJANGO_CACHE_URL": url},
+        tmp_path=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1].endswith(backend)

@@ -127,10 +127,10 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _get(url: str, headers: dict) -> tuple[int, dict]:
+def _get(url: str, headers: dict, timeout: float = 10) -> tuple[int, dict]:
     request = urllib.request.Request(url, headers=headers)
     try:
-        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 (127.0.0.1 only)
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (127.0.0.1 only)
             return response.status, dict(response.headers)
     except urllib.error.HTTPError as error:
         return error.code, dict(error.headers)
@@ -146,6 +146,9 @@ def production_gunicorn(tmp_path):
         DJANGO_SECRET_KEY="production-like-secret-key-for-the-access-log-test-0123456789",
         DJANGO_VAR_DIR=str(tmp_path),
     )
+    # The friendly error pages link the hashed stylesheet, so collect it as a release does.
+    collect = [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"]
+    subprocess.run(collect, cwd=ROOT, env=env, check=True)
     command = [sys.executable, "-m", "gunicorn", "-c", str(GUNICORN_CONF), "--bind", f"127.0.0.1:{port}"]
     command += ["--workers", "1", "--threads", "1"]
     if "control_socket_disable" in Config().settings:
@@ -154,13 +157,15 @@ def production_gunicorn(tmp_path):
     with open(out, "w") as stdout, open(err, "w") as stderr:
         server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=stdout, stderr=stderr)
     try:
-        deadline = time.monotonic() + 30
+        # Ready when a worker answers, not when the port opens: on a busy machine a worker can take
+        # longer to import Django than one request's timeout.
+        deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                _get(f"http://127.0.0.1:{port}/robots.txt", {"X-Forwarded-Proto": "https"}, timeout=30)
                 break
             except OSError:
-                time.sleep(0.1)
+                time.sleep(0.2)
         else:
             pytest.fail("gunicorn did not start: " + err.read_text())
         yield f"http://127.0.0.1:{port}", out, err
@@ -183,3 +188,23 @@ def test_gunicorn_in_production_logs_no_search_terms_or_address(production_gunic
     assert '"GET /robots.txt HTTP/1.1" 200' in access
     assert SECRET_WORDS not in access + errors
     assert "127.0.0.1" not in access
+
+
+FORGED_HOST = "forged-host.example"
+
+
+def test_a_forged_host_is_one_short_line_without_traceback_or_address(production_gunicorn):
+    base, out, err = production_gunicorn
+    for _ in range(3):
+        status, _ = _get(f"{base}/?q={SECRET_WORDS}", {"Host": FORGED_HOST})
+        assert status == 400
+    time.sleep(0.3)  # let the worker flush its log lines
+    # What was written after start-up (whose "Listening at" line names the server's own address).
+    errors = err.read_text().partition("Booting worker")[2].partition("\n")[2]
+    lines = [line for line in errors.splitlines() if FORGED_HOST in line]
+    assert len(lines) == 3, errors
+    assert all(len(line) < 300 for line in lines)
+    assert "Traceback" not in errors
+    assert "DisallowedHost" not in errors.replace("django.security.DisallowedHost", "")
+    assert "127.0.0.1" not in errors
+    assert SECRET_WORDS not in errors

@@ -197,6 +197,16 @@ def test_no_search_term_reaches_a_cache_key_or_a_log(client, site, caplog):
     keys = list(site._cache.keys())
     assert keys, "nothing was cached"
     assert not any("flashbacks" in key for key in keys)
+
+
+def test_no_search_term_reaches_the_log_when_the_cache_fails(client, site, caplog, settings):
+    """The cache's failure is logged (so the check below has a line to look at), its search term never."""
+    caplog.set_level(logging.DEBUG)
+    # A cache server nobody listens on: every read and write fails and is reported.
+    broken = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
+    settings.CACHES = {**settings.CACHES, settings.PAGE_CACHE_ALIAS: broken}
+    assert client.get("/search/?q=flashbacks+at+night").status_code == 200
+    assert "Page cache unreadable" in caplog.text, "the failure was not logged"
     assert "flashbacks" not in caplog.text
 
 

@@ -1,4 +1,5 @@
-"""Relevance on the real curated content: the shared sample, everyday searches, typos and sentences.
+"""Relevance on the real curated content: the sample rows (tests/samples), everyday searches, typos
+and sentences.
 
 A hit is one of the first three results belonging to a listed modality: an explainer of it, or an
 article linked to it (the `modalities` list of the JSON result).
@@ -7,7 +8,7 @@ article linked to it (the `modalities` list of the JSON result).
 import pytest
 
 from search import engine, index
-from tests.conftest import SHARED_EVAL
+from tests.samples import tsv_rows
 
 # Searches as survivors and supporters type them (not the shared sample), with the modalities of which
 # one should be in the first three results.
@@ -52,12 +53,7 @@ EVERYDAY = [
 
 
 def shared_sample():
-    rows = []
-    for line in (SHARED_EVAL / "search_queries.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            query, slugs = line.split("\t")
-            rows.append((query, slugs))
-    return rows
+    return tsv_rows("search_queries.tsv")
 
 
 def recall_at_3(rows) -> tuple[float, list[str]]:

@@ -2,6 +2,7 @@
 
 import logging
 import uuid
+from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -14,6 +15,12 @@ from volunteers.models import Enquiry
 
 FORM_URL = "/volunteer/"
 THANKS_URL = "/volunteer/thanks/"
+
+
+def redirects_to_thanks(response) -> bool:
+    """A 303 to the thank-you page (its address carries a signed "just sent" mark)."""
+    return response.status_code == 303 and urlsplit(response["Location"]).path == THANKS_URL
+
 
 VALID_ANSWERS = {
     "name": "Ada Volunteer",

@@ -1,13 +1,16 @@
 """The public volunteer form: fields, validation, GOV.UK error summary, POST-redirect-GET, no duplicates."""
 
+import time
 import uuid
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core import signing
 from django.db import OperationalError
 from django.test import override_settings
 
-from tests.volunteers.conftest import FORM_URL, THANKS_URL, VALID_ANSWERS, form_post
+from tests.volunteers.conftest import FORM_URL, THANKS_URL, VALID_ANSWERS, form_post, redirects_to_thanks
+from volunteers import views
 from volunteers.models import Enquiry, EnquiryEvent, EnquiryInterest, Notification
 
 pytestmark = pytest.mark.django_db
@@ -73,6 +76,36 @@ def test_thanks_page_sets_no_cookie(client):
     assert "What happens next" in response.content.decode()
 
 
+def test_the_thanks_page_after_sending_says_the_enquiry_arrived(client):
+    thanks = client.post(FORM_URL, form_post(), follow=True)
+    assert thanks.redirect_chain[0][1] == 303
+    assert "We have your enquiry" in thanks.content.decode()
+    assert not thanks.cookies
+    # A reload within the hour still thanks.
+    assert "We have your enquiry" in client.get(thanks.redirect_chain[0][0]).content.decode()
+
+
+@pytest.mark.parametrize("mark", ["", "?sent=", "?sent=sent", "?sent=sent:1tAAAA:forged-signature"])
+def test_the_thanks_page_opened_on_its_own_claims_no_enquiry(client, mark):
+    page = client.get(THANKS_URL + mark).content.decode()
+    assert "We have your enquiry" not in page
+    assert "No form was sent on this visit" in page
+    assert 'href="/volunteer/"' in page
+
+
+class SignedTwoHoursAgo(signing.TimestampSigner):
+    def timestamp(self):
+        return signing.b62_encode(int(time.time()) - 2 * 60 * 60)
+
+
+def test_an_old_thanks_address_from_history_claims_no_enquiry(client):
+    # The mark is genuine, as the form made it two hours ago: someone found it in the history.
+    old_mark = SignedTwoHoursAgo(salt=views.SENT_MARK_SALT).sign(views.SENT_MARK)
+    page = client.get(THANKS_URL, {views.SENT_MARK: old_mark}).content.decode()
+    assert "We have your enquiry" not in page
+    assert "No form was sent on this visit" in page
+
+
 def test_redirect_after_a_good_post_sets_no_cookie(client):
     response = client.post(FORM_URL, form_post())
     assert response.status_code == 303
@@ -81,8 +114,7 @@ def test_redirect_after_a_good_post_sets_no_cookie(client):
 
 def test_valid_answers_are_stored_once_and_redirect_to_thanks(client):
     response = client.post(FORM_URL, form_post())
-    assert response.status_code == 303
-    assert response["Location"] == THANKS_URL
+    assert redirects_to_thanks(response)
     enquiry = Enquiry.objects.get()
     assert enquiry.name == "Ada Volunteer"
     assert enquiry.email == "ada.volunteer@example.org"
@@ -237,7 +269,7 @@ def test_double_click_stores_one_enquiry(client):
     first = client.post(FORM_URL, body)
     second = client.post(FORM_URL, body)
     assert first.status_code == second.status_code == 303
-    assert second["Location"] == THANKS_URL
+    assert redirects_to_thanks(second)
     assert Enquiry.objects.count() == 1
     assert Notification.objects.count() == 2
 
