@@ -33,7 +33,7 @@ $(VENV)/.dev-deps: pyproject.toml | $(VENV)/bin/python
 
 # A secret key made once for this checkout and kept in var/ (git-ignored).
 $(SECRET):
-	mkdir -p $(VAR_DIR)
+	mkdir -p -m 700 $(VAR_DIR)
 	umask 077; $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
 
 ## run: install, migrate, collect static files, load the curated content, build the search index, then

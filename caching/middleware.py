@@ -5,7 +5,8 @@ Order in settings.MIDDLEWARE (outermost first):
     SecurityMiddleware, WhiteNoiseMiddleware      static files never reach the page cache
     ConditionalGetMiddleware                      304 for an unchanged page, hit or miss
     PageCacheMiddleware                           a hit returns here: no session, no database
-                                                  (from this process's recent pages, or the cache)
+                                                  (from this process's recent pages, or the cache;
+                                                  a search with a query only from the former)
     CompressionMiddleware                         compresses what is safe, before it is stored
     ...sessions, CSRF, auth, messages, CSP...     only run on a miss
 
@@ -43,8 +44,10 @@ class PageCacheMiddleware:
         if token is None:
             return self.get_response(request)
         key = entries.key_for(request, token, request_encoding(request))
+        # Searches with a query stay in this process: they never reach a shared cache (policy.py).
+        use_backend = policy.may_share_entry(request) or not policy.is_shared_cache(page_cache())
         entry = local_entries.get(key)
-        if entry is None:
+        if entry is None and use_backend:
             entry = self._read(key)
             if entry is not None:
                 local_entries.put(key, entry)
@@ -55,7 +58,8 @@ class PageCacheMiddleware:
             entries.prepare_for_storage(response)
             entry = entries.freeze(response)
             local_entries.put(key, entry)
-            self._write(key, entry)
+            if use_backend:
+                self._write(key, entry)
         return response
 
     # A broken cache server costs speed, never a page: errors fall back to rendering.

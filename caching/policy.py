@@ -3,9 +3,15 @@
 Only anonymous readers share entries: a request that carries a session cookie (staff) or
 credentials never reads from or writes to the cache, and a response that sets a cookie, depends on
 cookies, carries a CSRF token or is marked private is never stored. Only reading pages are cached.
+
+A search with a query holds the reader's words (in the search box, in the heading), so its page is
+kept only in the serving process's own memory, never in a cache other processes or servers share
+(Redis): the words must not sit where every server, and whoever runs the cache, can read them.
 """
 
 from django.conf import settings
+from django.core.cache.backends.dummy import DummyCache
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.utils.cache import cc_delim_re
 
@@ -27,6 +33,26 @@ MAX_ENTRY_BYTES = 1024 * 1024
 
 # Vary headers a stored response may carry: the cache key already holds the negotiated encoding.
 HANDLED_VARY = frozenset({"accept-encoding"})
+
+
+# Cache backends that live in one process's memory (or nowhere); any other backend is shared.
+PROCESS_LOCAL_CACHES = (LocMemCache, DummyCache)
+# The query parameter that carries what a reader typed into search.
+SEARCH_TERMS_PARAMETER = "q"
+
+
+def is_shared_cache(cache) -> bool:
+    """True for a cache other processes or servers read too (Redis, files, a database table)."""
+    return not isinstance(cache, PROCESS_LOCAL_CACHES)
+
+
+def carries_search_terms(request) -> bool:
+    return bool(request.GET.get(SEARCH_TERMS_PARAMETER, "").strip())
+
+
+def may_share_entry(request) -> bool:
+    """May this request's page be read from and written to a shared cache (not only this process's)?"""
+    return not carries_search_terms(request)
 
 
 def is_reading_path(path: str) -> bool:

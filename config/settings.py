@@ -11,10 +11,13 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from config.env import env_bool, env_int, env_json, env_list, env_str, require
+from config.private_paths import ensure_private_dir, ensure_private_file
 from pages.static_headers import add_static_file_headers
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("DJANGO_VAR_DIR", str(BASE_DIR / "var")))
+# The database, the search index and the secret key live here: owner-only when created.
+ensure_private_dir(VAR_DIR)
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
 
@@ -109,7 +112,11 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+    _SQLITE_NAME = str(DATABASES["default"]["NAME"])
+    if _SQLITE_NAME != ":memory:" and not _SQLITE_NAME.startswith("file:"):
+        # Created here, owner-only, before SQLite would create it readable by everyone.
+        ensure_private_dir(Path(_SQLITE_NAME).parent)
+        ensure_private_file(Path(_SQLITE_NAME))
     # Tests use a file too, so they exercise the same journal and locking as the real site.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
     # Several writers (app threads, the task worker) share one file: WAL lets readers and a writer
@@ -173,6 +180,10 @@ SESSION_COOKIE_AGE = env_int("DJANGO_STAFF_SESSION_SECONDS", 8 * 60 * 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+# The volunteer form's token ends with the browser session: no lasting trace of a visit on the device.
+CSRF_COOKIE_AGE = None
+# A form without a valid token gets the site's own 403 page (Django's needs inline styles).
+CSRF_FAILURE_VIEW = "pages.views.csrf_failure"
 LOGIN_URL = "admin:login"
 ADMIN_URL = env_str("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
 
@@ -184,7 +195,10 @@ AXES_RESET_ON_SUCCESS = False
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code"]  # never store a typed code
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "admin/editorial/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0)
+# Trusted proxies in front of the app; operations.client_address reads it for the whole site.
+PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0)
+# The lockout counts per client address as the rest of the site sees it, not per proxy.
+AXES_CLIENT_IP_CALLABLE = "operations.client_address.client_address"
 
 # --- Tags: one vocabulary; "Nightmares" is the existing "nightmares" (editorial/tags.py) -----------
 TAGGIT_CASE_INSENSITIVE = True

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.main import ORDER_VAR, ChangeList
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Case, IntegerField, Value, When
 from django.http import Http404, HttpResponseNotAllowed
@@ -111,6 +111,14 @@ class WorkflowChangeList(ChangeList):
         if ORDER_VAR in self.params:
             return ordering
         return [WORKFLOW_ORDER, "-updated_at", *ordering]
+
+
+def _valid_key_or_404(field, value):
+    """`value` as a key of `field` (type and range checked), or Http404."""
+    try:
+        return field.clean(value, None)
+    except ValidationError:
+        raise Http404 from None
 
 
 class PublishableAdmin(SimpleHistoryAdmin):
@@ -281,7 +289,21 @@ class PublishableAdmin(SimpleHistoryAdmin):
     def get_historical_record_context_helper(self, request, historical_record):
         return TextDiffContextHelper(self.model, historical_record)
 
+    def _check_history_request(self, request, object_id, version_id=None):
+        """Staff without any permission on this content are refused before their address is even
+        read (403); then an id that is not a valid key is simply not found (404), never a 500."""
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        _valid_key_or_404(self.model._meta.pk, unquote(object_id))
+        if version_id is not None:
+            _valid_key_or_404(self.model.history.model._meta.pk, version_id)
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._check_history_request(request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
+        self._check_history_request(request, object_id, version_id)
         if request.method == "POST":
             current = self.get_object(request, unquote(object_id))
             if current is None or not self.has_change_permission(request, current):

@@ -8,11 +8,12 @@ sanitiser is the only call to bleach, so it could move to nh3 without touching a
 import re
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from urllib.parse import urlsplit
 
 import bleach
 import markdown
 from bleach.linkifier import LinkifyFilter
+
+from markup.urls import is_same_site_path, leaves_site
 
 MARKDOWN_EXTENSIONS = ["toc", "tables", "sane_lists", "footnotes"]
 MARKDOWN_EXTENSION_CONFIGS = {
@@ -41,15 +42,6 @@ def _is_safe_id(value: str) -> bool:
     return bool(SAFE_ID.match(value)) and value.lower() not in RESERVED_IDS
 
 
-def _is_same_site_url(value: str) -> bool:
-    """Images load from the site itself only: a path, never a host, never a scheme."""
-    value = value.strip()
-    if not value.startswith("/") or value.startswith("//") or "\\" in value:
-        return False
-    parts = urlsplit(value)
-    return not parts.scheme and not parts.netloc
-
-
 def _allow_attribute(tag: str, name: str, value: str) -> bool:
     if name == "id":
         return tag in {"h2", "h3", "h4", "h5", "h6", "li", "sup", "div"} and _is_safe_id(value)
@@ -59,7 +51,8 @@ def _allow_attribute(tag: str, name: str, value: str) -> bool:
         return name in {"href", "title", "rel"}
     if tag == "img":
         if name == "src":
-            return _is_same_site_url(value)
+            # Images load from the site itself only, judged on the URL the browser will fetch.
+            return is_same_site_path(value)
         return name in {"alt", "title", "width", "height"}
     if tag in {"th", "td"}:
         return name in {"colspan", "rowspan", "scope"}
@@ -70,14 +63,10 @@ def _allow_attribute(tag: str, name: str, value: str) -> bool:
     return False
 
 
-def _is_external(href: str) -> bool:
-    return urlsplit(href.strip()).scheme in {"http", "https"}
-
-
 def _link_rel(attrs, new=False):
     """Links that leave the site tell the next site nothing about this one."""
     href = attrs.get((None, "href"), "")
-    if _is_external(href):
+    if leaves_site(href):
         attrs[(None, "rel")] = "noopener noreferrer"
     else:
         attrs.pop((None, "rel"), None)

@@ -1,4 +1,4 @@
-"""Keep what readers search for out of every log line.
+"""Keep what readers search for, and who they are, out of every log line.
 
 `OneShortLine` is attached to the loggers of routine refusals (a forged Host header): scanners send
 them by the dozen, and a traceback each would bury the log. One line says what was refused.
@@ -6,6 +6,12 @@ them by the dozen, and a traceback each would bury the log. One line says what w
 `StripQueryStrings` is attached to every log handler (settings.LOGGING for Django and runserver,
 config/gunicorn.conf.py for gunicorn's access and error logs). It removes the query string from any
 URL in a record's message and arguments, so `/search/?q=nightmares` is logged as `/search/`.
+
+`MaskRequestDetails` is attached to gunicorn's error log. When gunicorn refuses a malformed request
+it writes the client's address and quotes the piece it could not parse, which can be the rest of a
+search typed into the address (`GET /search/?q=bad dreams HTTP/1.1` fails on "dreams HTTP/1.1").
+The filter drops the address and replaces every quoted piece, so the line keeps only what went wrong
+("Invalid request: Invalid HTTP Version: '[masked]'"), as the access log keeps only method, path and status.
 """
 
 import logging
@@ -20,6 +26,12 @@ _QUERY = re.compile(r"\?[^\s\"']*")
 
 
 _TRACEBACK_FORMATTER = logging.Formatter()
+
+# gunicorn's "Invalid request from ip=ADDRESS: ..." (an IPv6 address holds colons; ": " ends it).
+_FROM_ADDRESS = re.compile(r" from ip=\S*?(?=: |\s|$)")
+# A Python repr of a string, in single or double quotes, as gunicorn's parse errors quote them.
+_QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'" + r'|"(?:[^"\\]|\\.)*"')
+MASK = "'[masked]'"
 
 
 def strip_query_strings(text: str) -> str:
@@ -54,6 +66,23 @@ class StripQueryStrings(logging.Filter):
             # django.request attaches the request object, which carries the full query string;
             # no formatter or handler (an error mail, for instance) may print it.
             record.request = None
+        return True
+
+
+def mask_request_details(text: str) -> str:
+    """`text` without the client address and with every quoted piece of a request replaced."""
+    return _QUOTED.sub(MASK, _FROM_ADDRESS.sub("", text))
+
+
+class MaskRequestDetails(logging.Filter):
+    """Masks client addresses and quoted request pieces in gunicorn's error log (see above)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        # gunicorn formats these messages itself, so the details are in the message, not in args.
+        message = record.getMessage()
+        masked = mask_request_details(message)
+        if masked != message:
+            record.msg, record.args = masked, ()
         return True
 
 

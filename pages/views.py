@@ -48,8 +48,8 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
-def _error(request, status: int, template: str):
-    return render(request, template, status=status)
+def _error(request, status: int, template: str, context=None):
+    return render(request, template, context, status=status)
 
 
 def bad_request(request, exception=None):
@@ -60,6 +60,12 @@ def permission_denied(request, exception=None):
     if is_staff_member(getattr(request, "user", None)):
         return staff_permission_denied(request)  # says who is signed in and which role is needed
     return _error(request, 403, "403.html")
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without a valid token (it sat open too long, or cookies are off): the friendly 403
+    page, saying how to send it again. The reason stays out of the page: it helps no reader."""
+    return _error(request, 403, "403.html", {"form_not_sent": True})
 
 
 def page_not_found(request, exception=None):

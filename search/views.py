@@ -1,6 +1,10 @@
 """The search page and the JSON API. Both call search.engine.search, so they rank identically.
 
-Neither sets a cookie (no session, no CSRF token: the form is a GET), and neither logs the query.
+Neither sets a cookie (no session, no CSRF token) and neither logs the query. The page answers GET
+(links and the form without JavaScript) and POST: static/js/private-search.js sends the words in the
+body, so they stay out of the address bar and the browser's history. A POST here changes nothing on
+the server, which is why it needs no CSRF token (and must not set the CSRF cookie); its answer is
+never stored, by the page cache or the browser.
 """
 
 from urllib.parse import urlencode
@@ -8,7 +12,8 @@ from urllib.parse import urlencode
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
-from django.views.decorators.http import require_safe
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_safe
 
 from articles.needs import needs_in_use
 from choose.search_pointer import points_to_the_aid
@@ -21,13 +26,16 @@ TYPE_CHOICES = (("", "Everything"), (MODALITY, "Therapy explainers"), (ARTICLE, 
 
 
 def _params(request):
-    return request.GET.get("q", ""), request.GET.get("type"), request.GET.get("tag")
+    data = request.POST if request.method == "POST" else request.GET
+    return data.get("q", ""), data.get("type"), data.get("tag")
 
 
-@require_safe
+@csrf_exempt  # a search changes nothing; see the module docstring
+@require_http_methods(["GET", "HEAD", "POST"])
 def search_page(request):
     raw, kind, tag = _params(request)
-    outcome = engine.search(raw, kind=kind, tag=tag, page=request.GET.get("page", 1))
+    data = request.POST if request.method == "POST" else request.GET
+    outcome = engine.search(raw, kind=kind, tag=tag, page=data.get("page", 1))
     kind, tag = engine.clean_filters(kind, tag)
     needs = list(needs_in_use())
     filters = {key: value for key, value in (("q", outcome.query), ("type", kind), ("tag", tag)) if value}
@@ -46,7 +54,10 @@ def search_page(request):
         # The decision aid is a fixed page, not in the index: point to it when that is the question.
         "points_to_the_aid": points_to_the_aid(outcome.query),
     }
-    return _not_kept_if_degraded(render(request, "search/search.html", context), outcome)
+    response = render(request, "search/search.html", context)
+    if request.method == "POST":
+        add_never_cache_headers(response)  # the words in the body must not be kept anywhere
+    return _not_kept_if_degraded(response, outcome)
 
 
 @require_safe

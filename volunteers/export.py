@@ -2,22 +2,44 @@
 
 A cell that starts with = + - @ (or a tab or carriage return, which some spreadsheets skip before
 reading a formula) would run as a formula when opened; such cells get a leading apostrophe, which
-spreadsheets read as "this is text" and do not show.
+spreadsheets read as "this is text" and do not show. Spreadsheets also skip or fold characters a
+reader cannot see: spaces of every kind and invisible format characters (zero-width space, byte-order
+mark, direction marks) before the sign, and full-width or small forms of the signs (＝ ＋ － ＠).
+So the first visible character is read in its compatibility form (NFKC), and a cell that begins with
+an invisible format character is neutralised whatever follows it.
 """
 
 import csv
+import unicodedata
 
 from django.utils import timezone
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = frozenset("=+-@\t\r")
+# Unicode categories a reader cannot see: format characters, controls, and separators (spaces).
+INVISIBLE_CATEGORIES = frozenset({"Cf", "Cc", "Zs", "Zl", "Zp"})
 # Excel only reads a CSV as UTF-8 when it starts with a byte-order mark.
 UTF8_BOM = "\ufeff"
+
+
+def _is_formula_sign(char: str) -> bool:
+    return char in FORMULA_STARTS or unicodedata.normalize("NFKC", char)[:1] in FORMULA_STARTS
+
+
+def _starts_like_a_formula(text: str) -> bool:
+    if unicodedata.category(text[0]) == "Cf":
+        return True
+    for char in text:
+        if _is_formula_sign(char):
+            return True
+        if unicodedata.category(char) not in INVISIBLE_CATEGORIES:
+            return False
+    return False
 
 
 def neutralise(value) -> str:
     """The value as spreadsheet-safe text."""
     text = "" if value is None else str(value)
-    if text.startswith(FORMULA_STARTS) or text.lstrip().startswith(FORMULA_STARTS):
+    if text and _starts_like_a_formula(text):
         return "'" + text
     return text
 

@@ -9,6 +9,7 @@ from django import forms
 from django.utils import timezone
 
 from staff.formats import staff_name
+from volunteers.addresses import validate_reply_address
 from volunteers.models import MULTI_LINE, NOTE_MAX_LENGTH, Enquiry, Interest
 from volunteers.permissions import moderators
 
@@ -92,6 +93,11 @@ class EnquiryForm(forms.ModelForm):
         self.fields["email"].error_messages["invalid"] = (
             "Enter an email address in the correct format, like name@example.com"
         )
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        validate_reply_address(email)
+        return email
 
     def answers(self) -> dict:
         """The cleaned answers, as `Enquiry.objects.submit` takes them (consent is the act of sending)."""

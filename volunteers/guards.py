@@ -1,9 +1,9 @@
 """What stands between the form and the inbox: spam checks and duplicate checks.
 
 No third party and no cookie is involved. A honeypot field catches bots that fill everything; a signed
-time stamp catches bots that post faster than anyone can type; a per-client rate limit (in the cache,
-keyed on a keyed hash of the address, so no address is ever stored) catches floods. A one-time token
-and a keyed hash of the answers stop the same enquiry being stored twice.
+time stamp catches bots that post faster than anyone can type; a per-client rate limit (counted where
+every process sees it, keyed on a keyed hash of the address, so no address is ever stored) catches
+floods. A one-time token and a keyed hash of the answers stop the same enquiry being stored twice.
 """
 
 import json
@@ -13,15 +13,17 @@ import uuid
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.utils.crypto import salted_hmac
+
+from operations import rate_limits
+from operations.client_address import client_address
 
 logger = logging.getLogger(__name__)
 
 STAMP_SALT = "volunteers.form-stamp"
 RATE_KEY_SALT = "volunteers.rate-limit"
 FINGERPRINT_SALT = "volunteers.fingerprint"
-RATE_CACHE_PREFIX = "volunteers:rate:"
+RATE_KEY_PREFIX = "volunteers:"
 
 
 def new_token() -> uuid.UUID:
@@ -54,17 +56,6 @@ def stamp_age(stamp: str, token: uuid.UUID) -> float | None:
         return None
 
 
-def client_address(request) -> str:
-    """The visitor's address; behind DJANGO_PROXY_COUNT trusted proxies, the one they saw."""
-    proxies = getattr(settings, "AXES_IPWARE_PROXY_COUNT", 0)
-    if proxies > 0:
-        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        forwarded = [part for part in forwarded if part]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def client_key_for_address(address: str) -> str:
     """A keyed hash (HMAC-SHA256 with SECRET_KEY) of an address: stable, and not reversible."""
     return salted_hmac(RATE_KEY_SALT, address, algorithm="sha256").hexdigest()
@@ -77,24 +68,20 @@ def client_key(request) -> str:
 def rate_limit_allows(request) -> bool:
     """Count one submission for this client; False once it is over VOLUNTEER_RATE_LIMIT in the window.
 
-    A limit of 0 turns the check off. If the cache is unreachable the form still works: losing a
-    real person's enquiry is worse than letting a few spam ones through.
+    The count is shared by every process and server (operations/rate_limits.py). A limit of 0 turns
+    the check off. If the counter's store is unreachable the form still works: losing a real
+    person's enquiry is worse than letting a few spam ones through.
     """
     limit = settings.VOLUNTEER_RATE_LIMIT
     if limit <= 0:
         return True
-    key = RATE_CACHE_PREFIX + client_key(request)
-    window = settings.VOLUNTEER_RATE_WINDOW_SECONDS
     try:
-        cache.add(key, 0, timeout=window)
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, timeout=window)
-            count = 1
-    except Exception as exc:
+        count = rate_limits.count_hit(
+            RATE_KEY_PREFIX + client_key(request), settings.VOLUNTEER_RATE_WINDOW_SECONDS
+        )
+    except Exception as exc:  # noqa: BLE001  (any store's connection error)
         logger.warning(
-            "Rate-limit cache unavailable (%s); letting the submission through.", type(exc).__name__
+            "Rate-limit store unavailable (%s); letting the submission through.", type(exc).__name__
         )
         return True
     return count <= limit

@@ -14,6 +14,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from staff.formats import staff_name
+from volunteers.addresses import mailto_url
 from volunteers.validators import NoControlCharacters, validate_phone
 
 ONE_LINE = NoControlCharacters()
@@ -178,6 +179,11 @@ class Enquiry(models.Model):
     @property
     def is_anonymised(self) -> bool:
         return self.anonymised_at is not None
+
+    @property
+    def mailto_url(self) -> str:
+        """The inbox's Reply link: to this one address, however it was typed."""
+        return mailto_url(self.email)
 
     def interest_labels(self) -> list[str]:
         return [Interest(i.interest).label for i in self.interests.all()]

@@ -1,7 +1,8 @@
 /* Quick exit, after the GOV.UK "Exit this page" pattern.
 
    The button (a plain link when JavaScript is off) and Shift pressed three times both hide the page
-   at once and replace it in history with a neutral site, so Back does not return to it.
+   at once and replace it in history with a neutral site, so Back does not return to it. A second
+   press or click tries again at once, in case the neutral site was slow or its loading was stopped.
 
    Shift is counted when it is released without another key pressed while it was held, so capitals
    and shortcuts (Shift+H, Shift+Tab) never count; any other key starts the count again, and so does
@@ -24,7 +25,7 @@
   var presses = 0;
   var shiftUsedInChord = false;
   var expiry = null;
-  var leaving = false;
+  var pageTitle = document.title;
 
   function announce(text) {
     if (status) { status.textContent = text; }
@@ -44,17 +45,30 @@
 
   function leave(event) {
     if (event) { event.preventDefault(); }
-    if (leaving) { return; }
-    leaving = true;
-    // Hide everything first, so nothing of this page shows while the next one loads.
+    // Every press goes again at once: if the neutral site is slow or unreachable, or its loading
+    // was stopped (Escape), another press or click must still get the reader away. Hide
+    // everything but the exit button first, so nothing of this page shows while the next loads.
     root.classList.add("exiting");
-    if (document.body) { document.body.hidden = true; }
     document.title = "Loading";
     // replace(), not assign(): this page leaves the history, so Back cannot return to it.
     window.location.replace(target);
   }
 
+  // A page the browser restores from its back-forward cache comes back whole and working, never
+  // hidden half-way through an exit that did not happen.
+  window.addEventListener("pageshow", function (event) {
+    if (!event.persisted) { return; }
+    root.classList.remove("exiting");
+    document.title = pageTitle;
+    reset("");
+  });
+
   function countPress() {
+    // Once an exit has started, one press is enough to try again.
+    if (root.classList.contains("exiting")) {
+      leave();
+      return;
+    }
     presses += 1;
     window.clearTimeout(expiry);
     showPresses(presses);

@@ -1,12 +1,15 @@
 """Every hostile sample (tests/samples, and shared/eval when present) is defused by the one rendering
 module, and Markdown still works."""
 
+import html
+import re
 from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 
 from markup import render_markdown, sanitize_html
+from tests.samples import HERE as SAMPLES_DIR
 from tests.samples import xss_samples
 
 FORBIDDEN_ELEMENTS = {"script", "iframe", "object", "embed", "style", "form", "input", "base", "meta", "link"}
@@ -15,6 +18,14 @@ ALLOWED_SCHEMES = {"http", "https", "mailto", "tel"}
 
 def load_eval_samples():
     return xss_samples()
+
+
+def browser_url(value: str) -> str:
+    """A URL as a browser reads it (written here independently of markup/urls.py, to check it):
+    character references decoded, C0 controls and spaces trimmed, tabs and newlines dropped,
+    backslashes read as slashes."""
+    url = html.unescape(value).strip("".join(chr(c) for c in range(0x21)))
+    return re.sub(r"[\t\n\r]", "", url).replace("\\", "/")
 
 
 # Our own additions: mutation XSS, entity-encoded schemes, attr_list tricks, odd whitespace.
@@ -47,6 +58,7 @@ OWN_SAMPLES = [
 
 
 def assert_defused(html: str):
+    # html.parser decodes character references in attribute values, as a browser does.
     soup = BeautifulSoup(html, "html.parser")
     for element in soup.find_all(True):
         assert element.name not in FORBIDDEN_ELEMENTS, html
@@ -55,10 +67,15 @@ def assert_defused(html: str):
             assert name.lower() != "style", html
             value = " ".join(value) if isinstance(value, list) else value
             if name == "href":
-                scheme = urlsplit(value.strip()).scheme.lower()
+                url = browser_url(value)
+                scheme = urlsplit(url).scheme.lower()
                 assert scheme in ALLOWED_SCHEMES or scheme == "", html
+                if scheme in {"http", "https"} or url.startswith("//"):
+                    assert element.get("rel") == ["noopener", "noreferrer"], html
             if name == "src":
-                parts = urlsplit(value.strip())
+                url = browser_url(value)
+                parts = urlsplit(url)
+                assert url.startswith("/") and not url.startswith("//"), html
                 assert not parts.scheme and not parts.netloc, html
         if element.name == "a" and element.get("class"):
             assert set(element["class"]) <= {"footnote-ref", "footnote-backref"}, html
@@ -75,6 +92,48 @@ def test_hostile_markdown_is_defused(sample):
 
 def test_eval_file_has_samples():
     assert len(load_eval_samples()) >= 15
+
+
+def test_the_projects_own_samples_include_urls_a_browser_reads_differently():
+    own = (SAMPLES_DIR / "xss_markdown.txt").read_text(encoding="utf-8")
+    assert own.count("\n%%%\n") >= 25
+    assert "/&#9;/evil.example/" in own and "/&#92;evil.example/" in own
+
+
+@pytest.mark.parametrize(
+    "src",
+    [
+        "/&#9;/evil.example/x.gif",
+        "/&#10;/evil.example/x.gif",
+        "/&#92;evil.example/x.gif",
+        "/&#x2F;evil.example/x.gif",
+        "/\\evil.example/x.gif",
+        " //evil.example/x.gif",
+        "/\t/evil.example/x.gif",
+    ],
+)
+def test_an_image_that_a_browser_would_fetch_from_another_host_loses_its_source(src):
+    soup = BeautifulSoup(sanitize_html(f'<img src="{src}" alt="x">'), "html.parser")
+    assert soup.find("img").get("src") is None
+
+
+@pytest.mark.parametrize("src", ["/static/images/lake.png", "/media/a%2F/b.png", "/static/x.png?v=1"])
+def test_images_from_this_site_keep_their_source(src):
+    soup = BeautifulSoup(sanitize_html(f'<img src="{src}" alt="x">'), "html.parser")
+    assert soup.find("img")["src"] == src
+
+
+@pytest.mark.parametrize(
+    "href", ["//evil.example/", "/\\evil.example/", "/&#92;evil.example/", "/&#9;/evil.example/"]
+)
+def test_a_link_a_browser_reads_as_another_host_tells_it_nothing(href):
+    soup = BeautifulSoup(sanitize_html(f'<a href="{href}">away</a>'), "html.parser")
+    assert soup.find("a")["rel"] == ["noopener", "noreferrer"]
+
+
+def test_a_link_within_the_site_carries_no_rel():
+    soup = BeautifulSoup(sanitize_html('<a href="/safety/" rel="noopener">safety</a>'), "html.parser")
+    assert "rel" not in soup.find("a").attrs
 
 
 def test_legitimate_markdown_still_renders():

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.test import RequestFactory
 from gunicorn.config import Config
 
-from pages.logging import StripQueryStrings
+from pages.logging import MaskRequestDetails, StripQueryStrings
 from tests.conftest import ROOT
 
 GUNICORN_CONF = ROOT / "config" / "gunicorn.conf.py"
@@ -188,6 +188,66 @@ def test_gunicorn_in_production_logs_no_search_terms_or_address(production_gunic
     assert '"GET /robots.txt HTTP/1.1" 200' in access
     assert SECRET_WORDS not in access + errors
     assert "127.0.0.1" not in access
+
+
+def test_gunicorn_listens_on_this_machine_only_unless_told(monkeypatch):
+    monkeypatch.delenv("GUNICORN_BIND", raising=False)
+    assert runpy.run_path(str(GUNICORN_CONF))["bind"] == "127.0.0.1:8000"
+    monkeypatch.setenv("GUNICORN_BIND", "0.0.0.0:8080")
+    assert runpy.run_path(str(GUNICORN_CONF))["bind"] == "0.0.0.0:8080"
+
+
+def _send_raw(base: str, request: bytes) -> bytes:
+    host, port = base.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as sock:
+        sock.sendall(request)
+        return sock.recv(4096)
+
+
+# Malformed requests whose pieces gunicorn would quote in its error log: a search typed into the
+# request line with a space in it, a bad method and a bad header.
+MALFORMED_REQUESTS = [
+    b"GET /search/?q=bad dreams-and-flashbacks HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+    b"GET /search/ nightmares-and-flashbacks\r\nHost: 127.0.0.1\r\n\r\n",
+    b"G(T /nightmares-and-flashbacks/ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+    b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Note nightmares-and-flashbacks\r\n\r\n",
+]
+
+
+def test_gunicorns_error_log_masks_addresses_and_pieces_of_bad_requests(production_gunicorn):
+    base, out, err = production_gunicorn
+    for request in MALFORMED_REQUESTS:
+        assert _send_raw(base, request).startswith(b"HTTP/1.1 400")
+    time.sleep(0.3)  # let the worker flush its log lines
+    errors = err.read_text()
+    invalid = [line for line in errors.splitlines() if "Invalid request" in line]
+    assert len(invalid) == len(MALFORMED_REQUESTS), errors  # the lines were written, masked
+    assert "flashbacks" not in errors and "dreams" not in errors
+    assert not [line for line in invalid if "127.0.0.1" in line]
+    assert "flashbacks" not in out.read_text()
+
+
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        (
+            "Invalid request from ip=203.0.113.9: Invalid HTTP Version: 'dreams HTTP/1.1'",
+            "Invalid request: Invalid HTTP Version: '[masked]'",
+        ),
+        (
+            "Invalid request from ip=2001:db8::7: Invalid HTTP Header: 'X-A \\' b'",
+            "Invalid request: Invalid HTTP Header: '[masked]'",
+        ),
+        (
+            'Invalid request from ip=::1: Proxy request from "::1" not allowed',
+            "Invalid request: Proxy request from '[masked]' not allowed",
+        ),
+    ],
+)
+def test_the_error_log_filter_masks_address_and_quoted_pieces(message, expected):
+    record = logging.LogRecord("gunicorn.error", logging.WARNING, __file__, 1, message, (), None)
+    MaskRequestDetails().filter(record)
+    assert record.getMessage() == expected
 
 
 FORGED_HOST = "forged-host.example"

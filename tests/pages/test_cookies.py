@@ -35,3 +35,13 @@ def test_the_staff_login_page_sets_only_its_csrf_cookie(client, db):
     assert response.status_code == 200
     assert sorted(response.cookies) == [settings.CSRF_COOKIE_NAME]
     assert response.headers["Referrer-Policy"] == "same-origin"
+
+
+def test_the_forms_csrf_cookie_ends_with_the_browser_session(client, content):
+    # A cookie with a lifetime outlives the visit: a lasting trace on a shared or watched device.
+    response = client.get(VOLUNTEER_FORM)
+    cookie = response.cookies[settings.CSRF_COOKIE_NAME]
+    assert cookie["max-age"] == ""
+    assert cookie["expires"] == ""
+    header = cookie.output().lower()
+    assert "max-age" not in header and "expires" not in header

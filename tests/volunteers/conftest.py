@@ -53,7 +53,8 @@ def make_enquiry(**overrides) -> Enquiry:
 
 @pytest.fixture(autouse=True)
 def fresh_rate_limits():
-    """Each test starts with no submissions counted (the rate limit lives in the cache)."""
+    """Each test starts with no submissions counted (in the database, rolled back with each test, or in
+    a shared cache when DJANGO_CACHE_URL names one)."""
     cache.clear()
     yield
     cache.clear()

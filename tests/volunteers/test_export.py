@@ -28,7 +28,24 @@ def rows(response) -> list[dict]:
         ("\t=1+1", "'\t=1+1"),
         ("\r=1+1", "'\r=1+1"),
         ("  =1+1", "'  =1+1"),
+        # Invisible or look-alike starts that a spreadsheet may skip or fold into a formula sign.
+        ("\u200b=1+1", "'\u200b=1+1"),
+        ("\ufeff=1+1", "'\ufeff=1+1"),
+        ("\u200b\u200b+1", "'\u200b\u200b+1"),
+        ("\u2060@SUM(A1)", "'\u2060@SUM(A1)"),
+        ("\u200e-1", "'\u200e-1"),
+        ("\u00a0=1", "'\u00a0=1"),
+        ("\u3000=1", "'\u3000=1"),
+        ("\u200bAda", "'\u200bAda"),
+        ("\uff1d1+1", "'\uff1d1+1"),
+        ("\uff0b1", "'\uff0b1"),
+        ("\uff0d1", "'\uff0d1"),
+        ("\uff20SUM(A1)", "'\uff20SUM(A1)"),
+        ("\ufe661", "'\ufe661"),
+        (" \u200b\uff1d1", "' \u200b\uff1d1"),
         ("Ada = kind", "Ada = kind"),
+        (" Ada", " Ada"),
+        ("\uff21da", "\uff21da"),
         ("ada@example.org", "ada@example.org"),
         ("", ""),
         (None, ""),
@@ -65,6 +82,7 @@ def test_export_neutralises_formulas_in_every_cell(moderator_client):
         availability="\t=1",
         languages='=HYPERLINK("http://evil.example")',
         message="+danger",
+        email="\ufeff=1+1@example.org",
     )
     row = rows(moderator_client.get("/inbox/export.csv"))[0]
     for column in [
@@ -75,6 +93,7 @@ def test_export_neutralises_formulas_in_every_cell(moderator_client):
         "When they could help",
         "Languages",
         "Message",
+        "Email",
     ]:
         assert row[column].startswith("'"), column
 
