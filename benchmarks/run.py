@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCHMARKS = [
     ("Pages under load: gunicorn (production configuration) and wrk", "benchmarks.load_bench"),
     ("Search: Whoosh index vs ORM icontains, 5,000 synthetic articles", "benchmarks.search_bench"),
+    ("Search without the page cache: distinct searches vs a static file", "benchmarks.search_speed_bench"),
     ("Reading on a phone and by keyboard: chromium at 360 and 1280 px", "benchmarks.phone_layout"),
 ]
 

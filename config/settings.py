@@ -299,7 +299,9 @@ SITE_NAME = env_str("SITE_NAME", "Healing Paths")
 OTP_TOTP_ISSUER = SITE_NAME
 # Where the quick exit sends a reader: a neutral page that draws no attention.
 QUICK_EXIT_URL = env_str("SITE_QUICK_EXIT_URL", "https://www.bbc.com/weather")
-# Crisis lines shown in the help box on every page. Defaults: the US, then the UK.
+# Crisis lines. Defaults: the US, then the UK. "kinds" names the searches that show a line first
+# (suicide, self-harm, danger-now, child-at-risk; see search/crisis.yaml); "help_box": false keeps a
+# line out of the help box on every page, so that box stays short.
 CRISIS_LINES = env_json(
     "SITE_CRISIS_LINES",
     [
@@ -307,23 +309,67 @@ CRISIS_LINES = env_json(
             "name": "National Human Trafficking Hotline (US)",
             "call": "1-888-373-7888",
             "text": "233733",
-            "note": "24/7, many languages. TTY: 711.",
+            "note": "24/7. Not the police or immigration. Calls in many languages; "
+            "text and chat in English and Spanish. TTY: 711.",
+            "kinds": ["danger-now", "child-at-risk"],
         },
         {
             "name": "988 Suicide & Crisis Lifeline (US)",
             "call": "988",
             "text": "988",
             "note": "Call or text, 24/7.",
+            "kinds": ["suicide", "self-harm"],
         },
         {
             "name": "Modern Slavery & Exploitation Helpline (UK)",
             "call": "08000 121 700",
             "note": "24/7.",
+            "kinds": ["danger-now", "child-at-risk"],
+        },
+        {
+            "name": "Samaritans (UK and Ireland)",
+            "call": "116 123",
+            "note": "Free, 24/7.",
+            "kinds": ["suicide", "self-harm"],
+            "help_box": False,
+        },
+        {
+            "name": "Shout (UK)",
+            "text": "85258",
+            "note": "Text the word SHOUT to 85258. Free, 24/7.",
+            "kinds": ["suicide", "self-harm"],
+            "help_box": False,
+        },
+        {
+            "name": "Childhelp National Child Abuse Hotline (US)",
+            "call": "1-800-422-4453",
+            "text": "1-800-422-4453",
+            "note": "24/7, for children and for adults worried about a child.",
+            "kinds": ["child-at-risk"],
+            "help_box": False,
+        },
+        {
+            "name": "NSPCC Helpline (UK)",
+            "call": "0808 800 5000",
+            "note": "For adults worried about a child. Free.",
+            "kinds": ["child-at-risk"],
+            "help_box": False,
+        },
+        {
+            "name": "Childline (UK)",
+            "call": "0800 1111",
+            "note": "For children and young people under 19. Free, 24/7.",
+            "kinds": ["child-at-risk"],
+            "help_box": False,
         },
     ],
 )
 EMERGENCY_NUMBERS = env_json(
-    "SITE_EMERGENCY_NUMBERS", [{"region": "US", "call": "911"}, {"region": "UK", "call": "999"}]
+    "SITE_EMERGENCY_NUMBERS",
+    [
+        {"region": "US", "call": "911"},
+        {"region": "UK", "call": "999", "note": "Can't speak on a mobile? Press 55 when asked."},
+    ],
 )
 
 VOLUNTEER_RETENTION_DAYS = env_int("VOLUNTEER_RETENTION_DAYS", 365)

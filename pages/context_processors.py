@@ -46,6 +46,7 @@ def site(request) -> dict:
     return {
         "SITE_NAME": settings.SITE_NAME,
         "QUICK_EXIT_URL": settings.QUICK_EXIT_URL,
-        "CRISIS_LINES": crisis_lines(),
+        # Lines marked "help_box": false are shown only where a search recognises danger.
+        "CRISIS_LINES": [line for line in crisis_lines() if line.get("help_box", True)],
         "EMERGENCY_NUMBERS": emergency_numbers(),
     }

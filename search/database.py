@@ -11,7 +11,7 @@ from django.db.models import Q
 
 from articles.models import Article
 from modalities.models import Modality
-from search.documents import ARTICLE, MODALITY
+from search.documents import ARTICLE, MODALITY, PAGE, fixed_page_documents
 from search.plan import QueryPlan
 from search.results import Result, SearchResults, Snippet
 
@@ -20,9 +20,14 @@ WEIGHTS = {"need": 4, "therapy": 3, "title": 3, "summary": 2}
 MODALITY_FACTOR = 1.5
 
 
-def _matches(plan: QueryPlan, kind: str) -> Q | None:
-    clauses = []
-    for word in plan.words:
+def _lead_slugs(lead, kind: str) -> list[str]:
+    """Slugs of this kind among the lead refs ("article:<slug>"), in order."""
+    return [ref.partition(":")[2] for ref in lead if ref.partition(":")[0] == kind]
+
+
+def _matches(plan: QueryPlan, kind: str, lead=()) -> Q | None:
+    clauses = [Q(slug__in=slugs)] if (slugs := _lead_slugs(lead, kind)) else []
+    for word in plan.words + plan.also_search:
         clauses += [Q(title__icontains=word), Q(summary__icontains=word), Q(tags__name__icontains=word)]
     clauses += [Q(tags__name=need) for need in plan.needs]
     if plan.therapies:
@@ -42,9 +47,9 @@ def _score(plan: QueryPlan, item, kind: str, slugs: tuple[str, ...], tags: tuple
     return score * (MODALITY_FACTOR if kind == MODALITY else 1.0)
 
 
-def _candidates(plan: QueryPlan, kind: str, tag: str | None):
+def _candidates(plan: QueryPlan, kind: str, tag: str | None, lead=()):
     model = Modality if kind == MODALITY else Article
-    matches = _matches(plan, kind)
+    matches = _matches(plan, kind, lead)
     if matches is None:
         return
     items = model.objects.published().filter(matches)
@@ -62,13 +67,34 @@ def _candidates(plan: QueryPlan, kind: str, tag: str | None):
         yield item, slugs, tags
 
 
-def search(plan: QueryPlan, *, kind=None, tag=None, page: int = 1, per_page: int = 10) -> SearchResults:
-    """Rank published items whose title, summary or tags match; same contract as search.index.search."""
+def _fixed_pages(plan: QueryPlan, lead):
+    """(score, document) of the site's fixed pages whose title, summary or words match, or that lead."""
+    for doc in fixed_page_documents().values():
+        title, summary, names = doc["title"].lower(), doc["summary"].lower(), doc["names"].lower()
+        score = sum(
+            WEIGHTS["title"] * (word in title)
+            + WEIGHTS["summary"] * (word in summary)
+            + WEIGHTS["need"] * (word in names)
+            for word in plan.words + plan.also_search
+        )
+        if score or doc["ref"] in lead:
+            yield score, doc
+
+
+def search(
+    plan: QueryPlan, *, kind=None, tag=None, page: int = 1, per_page: int = 10, lead=(), everything=False
+) -> SearchResults:
+    """Rank published items whose title, summary or tags match; same contract as search.index.search.
+
+    Lead items come first; there is no relevance floor here (`everything` changes nothing), since this
+    simpler search only answers for the moments while the index is rebuilt.
+    """
     scored = []
+    lead = list(lead)
     for this_kind in (MODALITY, ARTICLE):
         if kind and kind != this_kind:
             continue
-        for item, slugs, tags in _candidates(plan, this_kind, tag):
+        for item, slugs, tags in _candidates(plan, this_kind, tag, lead):
             names = tuple(name for name, _slug in tags)
             result = Result(
                 title=item.title,
@@ -79,10 +105,17 @@ def search(plan: QueryPlan, *, kind=None, tag=None, page: int = 1, per_page: int
                 tag_slugs=tuple(slug for _name, slug in tags),
                 snippet=Snippet.plain(item.summary),
             )
-            scored.append((-_score(plan, item, this_kind, slugs, names), item.title, result))
-    scored.sort(key=operator.itemgetter(0, 1))
+            ref = f"{this_kind}:{item.slug}"
+            first = (lead.index(ref) - len(lead),) if ref in lead else (0,)
+            scored.append((first, -_score(plan, item, this_kind, slugs, names), item.title, result))
+    if not kind and not tag:
+        for score, doc in _fixed_pages(plan, lead):
+            result = Result(doc["title"], doc["url"], PAGE, (), (), (), Snippet.plain(doc["summary"]))
+            first = (lead.index(doc["ref"]) - len(lead),) if doc["ref"] in lead else (0,)
+            scored.append((first, -score, doc["title"], result))
+    scored.sort(key=operator.itemgetter(0, 1, 2))
     outcome = SearchResults(query=plan.text, per_page=per_page, total=len(scored), source="database")
     outcome.page = min(max(page, 1), outcome.num_pages)
     first = (outcome.page - 1) * per_page
-    outcome.results = [result for _score, _title, result in scored[first : first + per_page]]
+    outcome.results = [result for _lead, _score, _title, result in scored[first : first + per_page]]
     return outcome

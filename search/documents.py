@@ -1,4 +1,5 @@
-"""What gets indexed: published modalities and articles as plain dictionaries, read from the database.
+"""What gets indexed: published modalities and articles as plain dictionaries, read from the database,
+and the site's own fixed pages (search/fixed_pages.yaml).
 
 The database is the source of truth; these dictionaries are the only thing the index learns about an
 item. Each carries a `stamp`: a hash of the database values it was made from (its columns, its tags,
@@ -8,13 +9,21 @@ queryset .update() or a tag change does not touch `updated_at`).
 """
 
 import datetime
+import functools
 import hashlib
 import json
+import logging
 from collections.abc import Iterable, Iterator
 from html import unescape
 from html.parser import HTMLParser
+from pathlib import Path
 
+import yaml
 from django.contrib.contenttypes.models import ContentType
+from django.template import Context
+from django.template.loader import get_template
+from django.template.loader_tags import BlockNode
+from django.urls import NoReverseMatch, reverse
 from taggit.models import TaggedItem
 
 from articles.models import Article
@@ -23,7 +32,12 @@ from modalities.models import Modality
 
 MODALITY = "modality"
 ARTICLE = "article"
-KINDS = (MODALITY, ARTICLE)
+PAGE = "page"
+log = logging.getLogger(__name__)
+KINDS = (MODALITY, ARTICLE)  # what readers may narrow a search to; fixed pages show under "Everything"
+FIXED_PAGES_FILE = Path(__file__).with_name("fixed_pages.yaml")
+# Fixed pages have no publication date; they count as published long ago.
+FIXED_PAGE_DATE = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
 
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -146,7 +160,7 @@ def _batches(queryset):
 
 def current_stamps() -> dict[str, str]:
     """The stamp every published item's document would have now, from column values alone."""
-    stamps = {}
+    stamps = {key: doc["stamp"] for key, doc in fixed_page_documents().items()}
     for kind, model in ((MODALITY, Modality), (ARTICLE, Article)):
         rows = _published(model).values_list("pk", *SOURCE_FIELDS[kind])
         for batch in _batches(rows):
@@ -177,6 +191,7 @@ def _document(kind: str, obj, tags, links) -> dict:
     values = [getattr(obj, field) for field in SOURCE_FIELDS[kind]]
     return {
         "key": key_for(kind, obj.pk),
+        "ref": f"{kind}:{obj.slug}",
         "type": kind,
         "url": obj.get_absolute_url(),
         "title": obj.title,
@@ -201,19 +216,79 @@ def _documents(kind: str, queryset) -> Iterator[dict]:
 
 
 def published_documents() -> Iterator[dict]:
-    """Every published (or scheduled) item's document, modalities first."""
+    """Every published (or scheduled) item's document, modalities first, then the fixed pages."""
     yield from _documents(MODALITY, _published(Modality))
     yield from _documents(ARTICLE, _published(Article))
+    yield from fixed_page_documents().values()
+
+
+def _main_text(template_name: str) -> str:
+    """The readable text of a page's `content` block, rendered on its own, without a request.
+
+    Only that block: the frame around it (base.html) is the same on every page, and rendering it
+    would need what only a request or collected static files provide. A page that cannot be
+    rendered here is still indexed, by its title, summary and words.
+    """
+    try:
+        template = get_template(template_name).template
+        blocks = [node for node in template.nodelist.get_nodes_by_type(BlockNode) if node.name == "content"]
+        nodes = blocks[0].nodelist if blocks else template.nodelist
+        return html_to_text(nodes.render(Context()))
+    except Exception as exc:
+        log.warning("fixed page %s not rendered for search (%s)", template_name, type(exc).__name__)
+        return ""
+
+
+@functools.cache
+def fixed_page_documents() -> dict[str, dict]:
+    """The fixed pages of search/fixed_pages.yaml as documents, by key; made once per process.
+
+    They change only with a new release, which starts new processes.
+    """
+    with FIXED_PAGES_FILE.open(encoding="utf-8") as handle:
+        pages = yaml.safe_load(handle) or {}
+    docs = {}
+    for name, page in pages.items():
+        try:
+            url = reverse(page["url"])
+        except NoReverseMatch:
+            continue  # not part of this site (yet)
+        names = " ".join(page.get("words") or ())
+        body = _main_text(page["template"]) if page.get("template") else ""
+        values = [url, page["title"], page["summary"], names, body]
+        docs[f"{PAGE}:{name}"] = {
+            "key": f"{PAGE}:{name}",
+            "ref": f"{PAGE}:{name}",
+            "type": PAGE,
+            "url": url,
+            "title": page["title"],
+            "names": names,
+            "summary": page["summary"],
+            "body": body,
+            "tags": [],
+            "tag_slugs": [],
+            "modalities": [],
+            "published_at": FIXED_PAGE_DATE,
+            "updated_at": FIXED_PAGE_DATE,
+            "last_reviewed": None,
+            "stamp": _stamp(PAGE, values, [], []),
+        }
+    return docs
 
 
 def documents_for_keys(keys: Iterable[str]) -> dict[str, dict | None]:
     """The current document for each key, or None where the item is gone or not published."""
+    keys = list(keys)
     ids: dict[str, set[int]] = {MODALITY: set(), ARTICLE: set()}
     for key in keys:
         kind, _, pk = key.partition(":")
         if kind in ids and pk.isdigit():
             ids[kind].add(int(pk))
     docs: dict[str, dict | None] = {key_for(kind, pk): None for kind, pks in ids.items() for pk in pks}
+    page_keys = [key for key in keys if key.startswith(f"{PAGE}:")]
+    if page_keys:
+        pages = fixed_page_documents()
+        docs.update({key: pages.get(key) for key in page_keys})
     for kind, model in ((MODALITY, Modality), (ARTICLE, Article)):
         if ids[kind]:
             for doc in _documents(kind, _published(model).filter(pk__in=ids[kind])):

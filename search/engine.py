@@ -7,7 +7,7 @@ missing or being rebuilt, the database answers instead. It never raises for anyt
 import logging
 import re
 
-from search import database, index
+from search import crisis_help, database, index
 from search.documents import KINDS
 from search.plan import plan_query
 from search.results import SearchResults, clamp_page
@@ -28,19 +28,36 @@ def clean_filters(kind, tag) -> tuple[str | None, str | None]:
     return kind, tag
 
 
-def search(raw_query, *, kind=None, tag=None, page=1, per_page: int = PER_PAGE) -> SearchResults:
-    """Ranked, published results for what a reader typed; see search.results.SearchResults."""
+def search(
+    raw_query, *, kind=None, tag=None, page=1, per_page: int = PER_PAGE, everything: bool = False
+) -> SearchResults:
+    """Ranked, published results for what a reader typed; see search.results.SearchResults.
+
+    When the words read as someone in danger (search/crisis.py), `crisis` carries the help to show
+    first and the results begin with the content that fits. `everything` lists the matches under the
+    relevance floor too.
+    """
     text = clean_query(raw_query)
     kind, tag = clean_filters(kind, tag)
     page = min(clamp_page(page, MAX_PAGE * per_page, per_page), MAX_PAGE)
-    plan = plan_query(text)
-    if plan.is_empty:
-        return SearchResults(query=text, per_page=per_page)
+    crisis = crisis_help.help_for(text)
+    outcome = _ranked(plan_query(text), kind, tag, page, per_page, crisis.lead if crisis else (), everything)
+    outcome.crisis = crisis
+    if crisis:
+        # Help comes first; a "did you mean" that rewrites the words of someone in danger would not help.
+        outcome.suggestion = ""
+    return outcome
+
+
+def _ranked(plan, kind, tag, page, per_page, lead, everything) -> SearchResults:
+    if plan.is_empty and not lead:
+        return SearchResults(query=plan.text, per_page=per_page)
+    options = dict(kind=kind, tag=tag, page=page, per_page=per_page, lead=lead, everything=everything)
     try:
-        return index.search(plan, kind=kind, tag=tag, page=page, per_page=per_page)
+        return index.search(plan, **options)
     except index.IndexUnavailable:
         pass
     except Exception as exc:
         # Never show a reader an error page for a search; the exception type is enough to debug it.
         log.error("search index failed (%s); the database answers this search", type(exc).__name__)
-    return database.search(plan, kind=kind, tag=tag, page=page, per_page=per_page)
+    return database.search(plan, **options)

@@ -51,6 +51,7 @@ from whoosh.support import levenshtein
 from editorial.models import ContentVersion
 from search import documents
 from search.plan import QueryPlan
+from search.relevance import listing
 from search.results import ELLIPSIS, Result, SearchResults, Snippet
 from search.synonyms import synonym_map
 from search.text import STOP_WORDS, words
@@ -58,7 +59,7 @@ from search.text import STOP_WORDS, words
 log = logging.getLogger(__name__)
 
 # Bump when the schema or the analysers change: older builds are then rebuilt, never misread.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 POINTER = "CURRENT"
 META = "meta.json"
 REBUILD_LOCK = "rebuild.lock"
@@ -86,6 +87,9 @@ COMMON_SHARE = 0.2
 # Besides the words typed, only the link to a therapy is pruned this way; the needs found by the
 # synonym map and the explainers themselves always count.
 PRUNABLE_FIELDS = {"modalities"}
+# A word found in the text of at least this share of all items ("therapy" on a site about therapy)
+# tells nothing about what the reader needs: when the query says anything else, it is not searched.
+EVERYWHERE_SHARE = 0.75
 
 # Failed background rebuilds (database away, disk full) are retried no more often than this.
 REBUILD_RETRY_SECONDS = 30
@@ -106,6 +110,7 @@ SCHEMA = Schema(
     tag_slugs=KEYWORD(commas=True),
     modalities=KEYWORD(commas=True, scorable=True),
     explains=ID(),  # a modality explainer's own slug; empty on articles
+    ref=ID(),  # "article:<slug>", "modality:<slug>": how search/crisis.yaml names what results begin with
     # What a result shows: [(tag name, tag slug), ...] and modality slugs, kept as Python lists.
     shown=STORED,
     published_at=DATETIME(stored=True, sortable=True),
@@ -282,6 +287,11 @@ class _Reader:
         self.scheduled = [
             (published[docnum], docnum) for docnum in reader.all_doc_ids() if published[docnum] > opened
         ]
+        # How each word a reader typed was corrected (see _word_correction). Queries differ, words
+        # repeat: this spares most searches the walk through the word list. Valid for one set of
+        # hidden items, and bounded.
+        self.corrections: dict[str, tuple[str | None, tuple[str, ...]]] = {}
+        self.corrections_hidden: frozenset[int] = frozenset()
 
     def hidden(self) -> set[int]:
         """Documents whose publication time has not come yet."""
@@ -375,6 +385,7 @@ def _fields(doc: dict) -> dict:
         "tag_slugs": ",".join(doc["tag_slugs"]),
         "modalities": ",".join(doc["modalities"]),
         "explains": doc["modalities"][0] if doc["type"] == documents.MODALITY else "",
+        "ref": doc["ref"],
         "shown": {
             "tags": list(zip(doc["tags"], doc["tag_slugs"], strict=True)),
             "modalities": doc["modalities"],
@@ -661,6 +672,7 @@ _PARSER = QueryParser(
 SNIPPET_CHARS = 220  # about two lines on a phone
 SNIPPET_LEAD = 70  # context kept before the first matched word
 SNIPPET_SCAN_CHARS = 20000  # matches further into a long text are not worth the time
+SNIPPET_MAX_MATCHES = 64  # enough to find a good window; a common word would otherwise cost a lot
 
 
 def _analysed(fieldname: str, text: str) -> list[str]:
@@ -726,6 +738,10 @@ def _without_common_terms(query, reader, needs: tuple[str, ...] = ()):
                 kept.append(sub)
         else:
             kept.append(sub)
+    everywhere_from = EVERYWHERE_SHARE * reader.doc_count()
+    everywhere = {word for word in by_word if reader.doc_frequency("body", word) >= everywhere_from}
+    if len(everywhere) < len(by_word) or needs or any(isinstance(sub, Term) for sub in kept):
+        by_word = {word: terms for word, terms in by_word.items() if word not in everywhere}
     for terms in by_word.values():
         found = [(reader.doc_frequency(t.fieldname, t.text), t) for t in terms]
         found = [(frequency, t) for frequency, t in found if frequency]
@@ -768,16 +784,37 @@ def _forms(word: str) -> set[str]:
     return forms
 
 
-def _is_real_word(reader, word: str) -> bool:
-    """The site uses this word, or a plain variant of it."""
-    return ("spell", word) in reader or any(("spell", form) in reader for form in _forms(word))
+def _visible(reader, word: str, hidden: set[int]) -> bool:
+    """An item a reader may see now uses this word.
+
+    The word list of the index also keeps the words of items removed since (unpublished, deleted)
+    until its files are merged, and holds those of scheduled items: neither may be suggested.
+    """
+    if ("spell", word) not in reader:
+        return False
+    postings = reader.postings("spell", word)  # leaves out removed items
+    while postings.is_active():
+        if postings.id() not in hidden:
+            return True
+        postings.next()
+    return False
 
 
-def _nearest(reader, word: str) -> list[tuple[int, str]]:
-    """(edit distance, word) for the closest words the site uses or the synonym map knows, best first."""
+def _is_real_word(reader, word: str, hidden: set[int]) -> bool:
+    """The site uses this word, or a plain variant of it, in what readers can see."""
+    return any(_visible(reader, form, hidden) for form in (word, *_forms(word)))
+
+
+def _nearest(reader, word: str, hidden: set[int]) -> list[tuple[int, str]]:
+    """(edit distance, word) for the closest words the site uses or the synonym map knows, best first.
+
+    Words of the synonym map that no visible item uses come last: they are searched, never suggested.
+    """
     maxdist = 2 if len(word) >= 7 else 1
     candidates: dict[str, tuple[int, int]] = {}
     for candidate in reader.terms_within("spell", word, maxdist, prefix=1):
+        if not _visible(reader, candidate, hidden):
+            continue
         frequency = reader.frequency("spell", candidate)
         candidates[candidate] = (levenshtein.distance(word, candidate), -frequency)
     for candidate in synonym_map().words:
@@ -799,38 +836,53 @@ class _Corrections:
     suggestion: str  # the whole query with corrections, for "did you mean"
 
 
-def _corrections(searcher, plan: QueryPlan) -> _Corrections:
+CORRECTIONS_KEPT = 20000  # words whose correction a reader remembers
+
+
+def _word_correction(reader, word: str, hidden: set[int]) -> tuple[str | None, tuple[str, ...]]:
+    """(the word to suggest instead, or None; extra words to search) for one typed word."""
+    if _is_real_word(reader, word, hidden):
+        return None, ()
+    nearest = _nearest(reader, word, hidden)
+    suggestible = [pair for pair in nearest if _is_real_word(reader, pair[1], hidden)]
+    if _stem_known(reader, word):
+        # Search already finds its stem ("nightmars" ~ "nightmare"): only suggest a near-certain fix.
+        suggestible = [(dist, candidate) for dist, candidate in suggestible if dist == 1]
+        return (suggestible[0][1] if suggestible else None), ()
+    return (suggestible[0][1] if suggestible else None), tuple(candidate for _dist, candidate in nearest[:2])
+
+
+def _corrections(borrowed: _Reader, plan: QueryPlan, hidden: set[int]) -> _Corrections:
     """Typo tolerance: a word the site never uses is also searched as the nearest words it does use.
 
     Nearest words come from the index's own vocabulary and from the synonym map ("lonley" -> "lonely").
+    "Did you mean" only ever offers words of items a reader can see now.
     """
-    reader = searcher.reader()
+    reader = borrowed.searcher.reader()
+    if borrowed.corrections_hidden != hidden or len(borrowed.corrections) > CORRECTIONS_KEPT:
+        borrowed.corrections = {}
+        borrowed.corrections_hidden = frozenset(hidden)
     covered = {plan.tokens[i] for i in plan.expansion.covered}
     extra: list[str] = []
     replacements: dict[str, str] = {}
     for first, second in itertools.pairwise(plan.tokens):
         joined = first + second
         # "flash backs" -> "flashbacks", "night mares" -> "nightmares"
-        if len(joined) >= 6 and ("spell", joined) in reader:
+        if len(joined) >= 6 and _visible(reader, joined, hidden):
             extra.append(joined)
-            if not (_is_real_word(reader, first) and _is_real_word(reader, second)):
+            if not (_is_real_word(reader, first, hidden) and _is_real_word(reader, second, hidden)):
                 replacements[f"{first} {second}"] = joined
     joined_parts = {part for pair in replacements for part in pair.split()}
     for word in plan.words:
         if word in covered or word in joined_parts or len(word) < 4 or not word.isalpha():
             continue
-        if _is_real_word(reader, word):
-            continue
-        nearest = _nearest(reader, word)
-        if _stem_known(reader, word):
-            # Search already finds its stem ("nightmars" ~ "nightmare"): only suggest a near-certain fix.
-            nearest = [(dist, candidate) for dist, candidate in nearest if dist == 1]
-            if nearest:
-                replacements[word] = nearest[0][1]
-            continue
-        if nearest:
-            replacements[word] = nearest[0][1]
-            extra.extend(candidate for _dist, candidate in nearest[:2])
+        correction = borrowed.corrections.get(word)
+        if correction is None:
+            correction = borrowed.corrections[word] = _word_correction(reader, word, hidden)
+        suggested, also = correction
+        if suggested:
+            replacements[word] = suggested
+        extra.extend(also)
     return _Corrections(extra, _suggestion(plan.text, replacements))
 
 
@@ -865,22 +917,45 @@ def _stems(word: str) -> tuple[str, ...]:
     return tuple(_analysed("body", word))
 
 
+_WORD_REST = re.compile(r"\w*")
+
+
 @functools.lru_cache(maxsize=256)
-def _candidate_pattern(terms: frozenset[str]) -> re.Pattern:
+def _candidate_prefixes(terms: frozenset[str]) -> tuple[str, ...]:
     # Stems are (nearly) prefixes of the words they come from: "nightmar" finds "nightmares",
     # "memori" (less its last letter) finds "memory". Each candidate is then checked by stemming it.
-    prefixes = sorted({term[:-1] if len(term) > 4 else term for term in terms}, key=len, reverse=True)
-    alternatives = "|".join(map(re.escape, prefixes))
-    return re.compile(rf"\b(?:{alternatives})\w*", re.IGNORECASE)
+    return tuple(sorted({term[:-1] if len(term) > 4 else term for term in terms}))
+
+
+def _candidates(text: str, prefixes: tuple[str, ...]) -> list[tuple[int, int]]:
+    """(start, end) of each word of `text` (already lower case) that begins with one of the prefixes.
+
+    str.find runs through the text in C, far faster than a pattern with many alternatives.
+    """
+    found = {}
+    for prefix in prefixes:
+        start = text.find(prefix)
+        while start != -1:
+            if start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_"):
+                found.setdefault(start, _WORD_REST.match(text, start + len(prefix)).end())
+            start = text.find(prefix, start + 1)
+    return sorted(found.items())
 
 
 def _matches(text: str, terms: frozenset[str]) -> list[tuple[int, int, str]]:
     """(start, end, stem) of every word in `text` whose stem was searched for."""
+    scanned = text[:SNIPPET_SCAN_CHARS]
+    lowered = scanned.lower()
+    if len(lowered) != len(scanned):
+        # A character whose lower case is longer ("İ") would shift every offset after it.
+        lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in scanned)
     found = []
-    for match in _candidate_pattern(terms).finditer(text, 0, SNIPPET_SCAN_CHARS):
-        stems = _stems(match.group().lower())
+    for start, end in _candidates(lowered, _candidate_prefixes(terms)):
+        stems = _stems(lowered[start:end])
         if stems and stems[0] in terms:
-            found.append((match.start(), match.end(), stems[0]))
+            found.append((start, end, stems[0]))
+            if len(found) == SNIPPET_MAX_MATCHES:
+                break
     return found
 
 
@@ -924,8 +999,7 @@ def _snippet(text: str, terms: frozenset[str]) -> Snippet | None:
     return Snippet(tuple(piece for piece in pieces if piece[0]))
 
 
-def _result(hit, terms: frozenset[str], needs: tuple[str, ...]) -> Result:
-    fields = hit.fields()
+def _result(fields: dict, terms: frozenset[str], needs: tuple[str, ...]) -> Result:
     snippet = (
         _snippet(fields.get("body", ""), terms)
         or _snippet(fields.get("summary", ""), terms)
@@ -946,14 +1020,19 @@ def _result(hit, terms: frozenset[str], needs: tuple[str, ...]) -> Result:
     )
 
 
-def search(plan: QueryPlan, *, kind=None, tag=None, page: int = 1, per_page: int = 10) -> SearchResults:
+def search(
+    plan: QueryPlan, *, kind=None, tag=None, page: int = 1, per_page: int = 10, lead=(), everything=False
+) -> SearchResults:
     """Rank published items for a query plan; the one ranking the page and the JSON API both show.
 
-    Raises IndexUnavailable when the index cannot answer (a rebuild is then under way).
+    `lead` names items ("article:<slug>") that come first whatever they score; `everything` lists the
+    matches under the relevance floor too (search/relevance.py). Raises IndexUnavailable when the
+    index cannot answer (a rebuild is then under way).
     """
+    options = dict(kind=kind, tag=tag, page=page, per_page=per_page, lead=lead, everything=everything)
     try:
         _ensure_ready()
-        return _search(plan, kind=kind, tag=tag, page=page, per_page=per_page)
+        return _search(plan, **options)
     except IndexUnavailable:
         raise
     except Exception as exc:
@@ -961,52 +1040,71 @@ def search(plan: QueryPlan, *, kind=None, tag=None, page: int = 1, per_page: int
         log.warning("search index read failed (%s); rebuilding", type(exc).__name__)
         _unavailable(type(exc).__name__)
     # Only reached when rebuilding in line (tests, tools): the fresh index answers.
-    return _search(plan, kind=kind, tag=tag, page=page, per_page=per_page)
+    return _search(plan, **options)
 
 
-def _search(plan, *, kind, tag, page, per_page) -> SearchResults:
+def _search(plan, **options) -> SearchResults:
     with _borrowed_reader() as reader:
-        return _ranked(reader, plan, kind=kind, tag=tag, page=page, per_page=per_page)
+        return _ranked(reader, plan, **options)
 
 
-def _ranked(reader: _Reader, plan, *, kind, tag, page, per_page) -> SearchResults:
+def _lead_documents(searcher, lead, restrict, hidden: set[int]) -> list[int]:
+    """Document numbers of the lead items that are published, visible and pass the filters, in order."""
+    allowed = set(searcher.docs_for_query(restrict)) if restrict is not None else None
+    found = []
+    for ref in lead:
+        docnum = searcher.document_number(ref=ref)
+        if docnum is not None and docnum not in hidden and (allowed is None or docnum in allowed):
+            found.append(docnum)
+    return found
+
+
+def _ranked(reader: _Reader, plan, *, kind, tag, page, per_page, lead, everything) -> SearchResults:
     searcher = reader.searcher
-    corrections = _corrections(searcher, plan)
+    hidden = reader.hidden()
+    corrections = _corrections(reader, plan, hidden)
     expansion = plan.expansion
     if corrections.words:
         corrected = synonym_map().expand(list(plan.tokens) + corrections.words)
         needs = tuple(dict.fromkeys(expansion.needs + corrected.needs))
         therapies = tuple(dict.fromkeys(expansion.therapies + corrected.therapies))
+        also = tuple(dict.fromkeys(expansion.also_search + corrected.also_search))
     else:
-        needs, therapies = expansion.needs, expansion.therapies
+        needs, therapies, also = expansion.needs, expansion.therapies, expansion.also_search
     clauses = [_typed_query(plan)]
     clauses += [Term("tags", need, boost=NEED_BOOST) for need in needs]
     clauses += [Term("explains", slug, boost=THERAPY_BOOST) for slug in therapies]
     clauses += [Term("modalities", slug, boost=THERAPY_LINK_BOOST) for slug in therapies]
     if corrections.words:
         clauses.append(_plain_words_query(corrections.words, boost=CORRECTION_BOOST))
+    if also:
+        clauses.append(_plain_words_query(also))
     query = _without_common_terms(
         Or([c for c in clauses if c is not NullQuery]).normalize(), searcher.reader(), needs
     )
     outcome = SearchResults(query=plan.text, per_page=per_page, suggestion=corrections.suggestion)
     outcome.source = "index"
-    if query is NullQuery:
+    if query is NullQuery and not lead:
         return outcome
-    page = max(1, page)
-    # Scheduled items are in the index, hidden until their publication time has come. Block-skipping
-    # (optimize) is off: it would make counting the results a second pass, which costs more than it saves.
-    hits = searcher.search(
-        query,
-        limit=page * per_page,
-        filter=_filter(kind, tag),
-        mask=reader.hidden() or None,
-        optimize=False,
-    )
-    outcome.total = len(hits)
-    outcome.page = min(page, outcome.num_pages)
+    restrict = _filter(kind, tag)
+    scored = []
+    if query is not NullQuery:
+        # Scheduled items are in the index, hidden until their publication time has come. Every match
+        # is scored (limit=None): the relevance floor needs the best score and how many fall under it.
+        # Block-skipping (optimize) is off: it cannot help when every match is wanted.
+        hits = searcher.search(query, limit=None, filter=restrict, mask=hidden or None, optimize=False)
+        scored = hits.top_n
+    lead_documents = _lead_documents(searcher, lead, restrict, hidden) if lead else []
+    chosen = listing(scored, lead_documents, everything=everything)
+    outcome.total = len(chosen.documents)
+    outcome.weaker = chosen.weaker
+    outcome.page = min(max(1, page), outcome.num_pages)
     first = (outcome.page - 1) * per_page
-    terms = _highlight_terms(query, needs)
-    outcome.results = [_result(hit, terms, needs) for hit in hits[first : first + per_page]]
+    terms = _highlight_terms(query, needs) if query is not NullQuery else frozenset()
+    outcome.results = [
+        _result(searcher.stored_fields(docnum), terms, needs)
+        for docnum in chosen.documents[first : first + per_page]
+    ]
     return outcome
 
 

@@ -22,9 +22,13 @@ class QueryPlan:
         return self.expansion.therapies
 
     @property
+    def also_search(self) -> tuple[str, ...]:
+        return self.expansion.also_search
+
+    @property
     def is_empty(self) -> bool:
         """Nothing searchable: only stop words, punctuation or symbols."""
-        return not self.words and not self.needs and not self.therapies
+        return not self.words and not self.needs and not self.therapies and not self.also_search
 
 
 def plan_query(text: str) -> QueryPlan:

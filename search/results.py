@@ -71,6 +71,8 @@ class SearchResults:
     results: list[Result] = field(default_factory=list)
     suggestion: str = ""  # "did you mean", when a word looked misspelt
     source: str = "none"  # "index", "database" (while the index is rebuilt) or "none" (nothing to search)
+    weaker: int = 0  # matches left out under the relevance floor (search/relevance.py)
+    crisis: object = None  # search.crisis_help.CrisisHelp when the query reads as someone in danger
 
     @cached_property
     def num_pages(self) -> int:
@@ -85,7 +87,13 @@ class SearchResults:
         return self.first_rank + len(self.results) - 1
 
     def as_json(self) -> dict:
-        return {"query": self.query, "count": self.total, "results": [r.as_json() for r in self.results]}
+        return {
+            "query": self.query,
+            "count": self.total,
+            "results": [r.as_json() for r in self.results],
+            "crisis": self.crisis.as_json() if self.crisis else None,
+            "suggestion": self.suggestion or None,
+        }
 
 
 def clamp_page(requested, total: int, per_page: int) -> int:

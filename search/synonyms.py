@@ -1,7 +1,8 @@
 """The curated map from everyday words to the site's vocabulary (search/synonyms.yaml), applied at query time.
 
 "bad dreams" finds what is tagged *nightmares*, "jumpy" what is tagged *always on edge*, "painting" the
-art therapy explainer. The map is data that editors and clinical reviewers can read and change.
+art therapy explainer, "español" what the site says about interpreters and languages. The map is data
+that editors and clinical reviewers can read and change.
 """
 
 import functools
@@ -21,6 +22,7 @@ class Expansion:
 
     needs: tuple[str, ...] = ()  # tag names from the needs vocabulary
     therapies: tuple[str, ...] = ()  # modality slugs
+    also_search: tuple[str, ...] = ()  # words the site uses for what was typed ("spanish" -> "interpreter")
     covered: frozenset[int] = field(default_factory=frozenset)  # positions of words a phrase explained
 
 
@@ -36,10 +38,16 @@ def _phrase_key(phrase: str) -> tuple[str, ...]:
 
 
 class SynonymMap:
-    """Phrases (as tuples of normalised words) -> the needs and therapies they mean."""
+    """Phrases (as tuples of normalised words) -> the needs, therapies and site words they mean."""
 
-    def __init__(self, needs: dict[str, list[str]], therapies: dict[str, list[str]]):
+    def __init__(
+        self,
+        needs: dict[str, list[str]],
+        therapies: dict[str, list[str]],
+        also_search: dict[str, list[str]] | None = None,
+    ):
         self.phrases: dict[tuple[str, ...], tuple[set[str], set[str]]] = {}
+        self.also: dict[tuple[str, ...], list[str]] = {}
         # Every word of every phrase, as typed in the map: spelling correction can suggest them.
         self.words: set[str] = set()
         for need, phrases in needs.items():
@@ -49,6 +57,10 @@ class SynonymMap:
         for slug, phrases in therapies.items():
             for phrase in [slug.replace("-", " "), *phrases]:
                 self._add(phrase, therapy=slug)
+        for site_words, phrases in (also_search or {}).items():
+            for phrase in phrases:
+                self._add(phrase)
+                self.also.setdefault(_phrase_key(phrase), []).extend(words(site_words))
         self.longest = max((len(key) for key in self.phrases), default=0)
 
     def _add(self, phrase: str, need: str | None = None, therapy: str | None = None):
@@ -67,16 +79,19 @@ class SynonymMap:
         normal = [_normal(t) for t in tokens]
         needs: list[str] = []
         therapies: list[str] = []
+        also: list[str] = []
         covered: set[int] = set()
         for start in range(len(normal)):
             for length in range(min(self.longest, len(normal) - start), 0, -1):
-                found = self.phrases.get(tuple(normal[start : start + length]))
+                key = tuple(normal[start : start + length])
+                found = self.phrases.get(key)
                 if not found:
                     continue
                 covered.update(range(start, start + length))
                 needs.extend(sorted(n for n in found[0] if n not in needs))
                 therapies.extend(sorted(t for t in found[1] if t not in therapies))
-        return Expansion(tuple(needs), tuple(therapies), frozenset(covered))
+                also.extend(w for w in self.also.get(key, ()) if w not in also)
+        return Expansion(tuple(needs), tuple(therapies), tuple(also), frozenset(covered))
 
 
 def parse_synonyms(data) -> SynonymMap:
@@ -84,7 +99,7 @@ def parse_synonyms(data) -> SynonymMap:
     if not isinstance(data, dict):
         raise ValueError("the synonym file must hold `needs:` and `therapies:` mappings")
     sections = {}
-    for section in ("needs", "therapies"):
+    for section in ("needs", "therapies", "also_search"):
         mapping = data.get(section) or {}
         if not isinstance(mapping, dict):
             raise ValueError(f"`{section}` must map a name to a list of phrases")
@@ -94,7 +109,7 @@ def parse_synonyms(data) -> SynonymMap:
             if not all(isinstance(p, str) and p.strip() for p in phrases):
                 raise ValueError(f"`{section}` entry {key!r} holds an empty or non-text phrase")
         sections[section] = mapping
-    return SynonymMap(sections["needs"], sections["therapies"])
+    return SynonymMap(sections["needs"], sections["therapies"], sections["also_search"])
 
 
 @functools.cache

@@ -29,6 +29,19 @@ _STOP_WORDS_TEXT = """
 """
 STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
 
+# Words of spoken sentences that say nothing about a need ("i want to", "i think i need"). The index
+# keeps them (phrases and snippets read naturally), but a query never searches them: on their own
+# they would rank whatever happens to repeat them. The synonym map still reads whole phrases, so
+# "don't want to talk" keeps meaning *hard to talk about it*.
+_FILLER_WORDS_TEXT = """
+    want wants wanted wanting wanna gonna gotta know knew knows think thinks thought need needs needed
+    something anything everything nothing thing things stuff maybe please ok okay yeah yes hi hello
+    thanks lot lots still actually basically literally kind sort bit seem seems seemed go goes going
+    went make makes made say says said tell told try tries tried trying way ways one someone anyone
+    everyone somebody anybody lately sometimes often usually today anymore cos cause since
+"""
+FILLER_WORDS = frozenset(_FILLER_WORDS_TEXT.split())
+
 # Control, format (zero-width, bidi overrides), surrogate, private-use and unassigned characters.
 _INVISIBLE_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn"}
 _SPACES = re.compile(r"\s+")
@@ -59,9 +72,9 @@ def words(text: str) -> list[str]:
 
 
 def content_words(tokens: list[str]) -> list[str]:
-    """The words worth searching: no stop words or single letters, no repeats, at most MAX_WORDS."""
+    """The words worth searching: no stop words, filler or single letters, no repeats, at most MAX_WORDS."""
     seen: list[str] = []
     for token in tokens:
-        if len(token) > 1 and token not in STOP_WORDS and token not in seen:
+        if len(token) > 1 and token not in STOP_WORDS and token not in FILLER_WORDS and token not in seen:
             seen.append(token)
     return seen[:MAX_WORDS]

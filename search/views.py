@@ -16,6 +16,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
 from articles.needs import needs_in_use
+from caching.generation import content_generation
 from choose.search_pointer import points_to_the_aid
 from search import engine
 from search.documents import ARTICLE, MODALITY
@@ -30,15 +31,42 @@ def _params(request):
     return data.get("q", ""), data.get("type"), data.get("tag")
 
 
+def _everything(request) -> bool:
+    """?all=1 lists the matches under the relevance floor too."""
+    data = request.POST if request.method == "POST" else request.GET
+    return data.get("all") == "1"
+
+
+_needs_by_generation: dict[str, list] = {}
+
+
+def _needs() -> list:
+    """The needs in use, read once per content generation: every search page lists them, and a
+    search nobody made before should not also cost the query behind them."""
+    token = content_generation.token()
+    if token is None:
+        return list(needs_in_use())
+    needs = _needs_by_generation.get(token)
+    if needs is None:
+        needs = list(needs_in_use())
+        _needs_by_generation.clear()  # one generation at a time
+        _needs_by_generation[token] = needs
+    return needs
+
+
 @csrf_exempt  # a search changes nothing; see the module docstring
 @require_http_methods(["GET", "HEAD", "POST"])
 def search_page(request):
     raw, kind, tag = _params(request)
     data = request.POST if request.method == "POST" else request.GET
-    outcome = engine.search(raw, kind=kind, tag=tag, page=data.get("page", 1))
+    everything = _everything(request)
+    outcome = engine.search(raw, kind=kind, tag=tag, page=data.get("page", 1), everything=everything)
     kind, tag = engine.clean_filters(kind, tag)
-    needs = list(needs_in_use())
+    needs = _needs()
     filters = {key: value for key, value in (("q", outcome.query), ("type", kind), ("tag", tag)) if value}
+    everything_filters = {**filters, "all": "1"}
+    if everything:
+        filters = everything_filters
     context = {
         "query": outcome.query,
         "outcome": outcome,
@@ -48,6 +76,7 @@ def search_page(request):
         "selected_type": kind or "",
         "selected_tag": tag or "",
         "query_string": urlencode(filters),
+        "everything_query_string": urlencode(everything_filters),
         "unfiltered_query_string": urlencode({"q": outcome.query}),
         "suggestion_query_string": urlencode({"q": outcome.suggestion}) if outcome.suggestion else "",
         "page": _PageLinks(outcome),
@@ -63,7 +92,8 @@ def search_page(request):
 @require_safe
 def search_api(request):
     raw, kind, tag = _params(request)
-    outcome = engine.search(raw, kind=kind, tag=tag, per_page=API_MAX_RESULTS)
+    everything = _everything(request)
+    outcome = engine.search(raw, kind=kind, tag=tag, per_page=API_MAX_RESULTS, everything=everything)
     response = JsonResponse(outcome.as_json(), json_dumps_params={"ensure_ascii": False})
     return _not_kept_if_degraded(response, outcome)
 

@@ -164,12 +164,13 @@ def test_nothing_found_is_helpful(client, indexed_content):
 
 def test_api_shape_is_exactly_the_design(client, indexed_content):
     body = client.get(API, {"q": "nightmares"}).json()
-    assert set(body) == {"query", "count", "results"}
+    assert set(body) == {"query", "count", "results", "crisis", "suggestion"}
     assert body["query"] == "nightmares"
+    assert body["crisis"] is None and body["suggestion"] is None
     assert body["count"] == len(body["results"]) > 0
     for result in body["results"]:
         assert set(result) == {"title", "url", "type", "modalities", "tags", "snippet"}
-        assert result["type"] in ("modality", "article")
+        assert result["type"] in ("modality", "article", "page")
         assert isinstance(result["tags"], list) and all(isinstance(t, str) for t in result["tags"])
         assert "<mark>" not in result["snippet"]
     emdr = next(r for r in body["results"] if r["title"] == "EMDR")
@@ -180,8 +181,9 @@ def test_api_shape_is_exactly_the_design(client, indexed_content):
 
 
 def test_api_empty_query(client, indexed_content):
-    assert client.get(API).json() == {"query": "", "count": 0, "results": []}
-    assert client.get(API, {"q": "  \t "}).json() == {"query": "", "count": 0, "results": []}
+    empty = {"query": "", "count": 0, "results": [], "crisis": None, "suggestion": None}
+    assert client.get(API).json() == empty
+    assert client.get(API, {"q": "  \t "}).json() == empty
 
 
 def test_page_and_api_rank_identically(client, indexed_content):
