@@ -5,11 +5,7 @@ from django.contrib import admin
 
 from articles.models import Article
 from editorial.admin import PUBLISHING_FIELDSET, PublishableAdmin, ReviewDueFilter, TagFilter
-
-MARKDOWN_HELP = (
-    "Markdown: ## starts a section, - starts a list item, [words](https://…) makes a link, "
-    "and rows of | cells | make a table. Use Preview to see it exactly as readers will."
-)
+from markup import MARKDOWN_HELP
 
 
 @admin.register(Article)
@@ -23,7 +19,7 @@ class ArticleAdmin(PublishableAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "content_note"]}),
         ("Text", {"fields": ["body"], "description": MARKDOWN_HELP}),
-        ("Needs, symptoms and therapies", {"fields": ["tags", "modalities"]}),
+        ("Needs, symptoms and therapies", {"fields": ["tags", "confirm_new_tags", "modalities"]}),
         PUBLISHING_FIELDSET,
     ]
 

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from editorial.models import Status
+from editorial.reviewers import reviewer_named
 from modalities.models import SECTIONS as MODALITY_SECTION_LIST
 from modalities.models import SLUGS as MODALITY_SLUGS
 from modalities.models import Modality, validate_references
@@ -223,14 +224,16 @@ def read_content_dir(root: Path) -> list[ContentItem]:
 def _upsert(model, item: ContentItem, report: LoadReport):
     obj = model.objects.filter(slug=item.slug).first()
     label = f"{item.kind} {item.slug}"
+    # The file names its reviewer in words; the site records the reviewer's account, if one matches.
+    fields = {**item.fields, "reviewed_by": reviewer_named(item.fields.get("reviewed_by", ""))}
     if obj is None:
-        obj = model(**item.fields)
+        obj = model(**fields)
         if obj.status == Status.PUBLISHED and obj.published_at is None:
             obj.published_at = timezone.now()
         obj.save()
         report.created.append(label)
     else:
-        changed = any(getattr(obj, k) != v for k, v in item.fields.items())
+        changed = any(getattr(obj, k) != v for k, v in fields.items())
         changed |= sorted(obj.tags.names()) != sorted(item.tags)
         if item.kind == "article":
             current = sorted(obj.modalities.values_list("slug", flat=True))
@@ -238,7 +241,7 @@ def _upsert(model, item: ContentItem, report: LoadReport):
         if not changed:
             report.unchanged.append(label)
             return
-        for key, value in item.fields.items():
+        for key, value in fields.items():
             setattr(obj, key, value)
         obj.save()
         report.updated.append(label)

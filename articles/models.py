@@ -10,6 +10,9 @@ from modalities.models import Modality
 
 
 class Article(Publishable):
+    # The body renders with a table of contents too, so `render_markdown_fields` is its own.
+    markdown_fields = ("body",)
+
     body = models.TextField(help_text="Markdown. Start sections with ## headings.")
     body_html = models.TextField(editable=False, default="")
     toc_html = models.TextField(editable=False, default="")

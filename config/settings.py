@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "volunteers",
     "secondfactor",
     "choose",
+    "staff",
     "caching",  # after "editorial": its receivers must run after the content-version bump
 ]
 
@@ -198,6 +199,11 @@ AXES_LOCKOUT_TEMPLATE = "admin/editorial/locked_out.html"
 PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0)
 # The lockout counts per client address as the rest of the site sees it, not per proxy.
 AXES_CLIENT_IP_CALLABLE = "operations.client_address.client_address"
+
+# --- Tags: one vocabulary; "Nightmares" is the existing "nightmares" (editorial/tags.py) -----------
+TAGGIT_CASE_INSENSITIVE = True
+TAGGIT_TAGS_FROM_STRING = "editorial.tags.parse_tags"
+TAGGIT_STRING_FROM_TAGS = "editorial.tags.format_tags"
 
 # --- Internationalisation -------------------------------------------------------------------------
 LANGUAGE_CODE = "en"

@@ -14,6 +14,7 @@ urlpatterns = [
     path("inbox/", include("volunteers.inbox_urls")),
     path(settings.ADMIN_URL + "editorial/", include("editorial.urls")),
     path(settings.ADMIN_URL + "second-factor/", include("secondfactor.urls")),
+    path(settings.ADMIN_URL, include("staff.urls")),  # before the admin: its sign-in page leads on
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 

@@ -9,19 +9,30 @@ who can move it back to draft first.
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.views.main import ORDER_VAR, ChangeList
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Case, IntegerField, Value, When
 from django.http import Http404, HttpResponseNotAllowed
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from editorial.forms import PublishableAdminForm
 from editorial.history import TextDiffContextHelper
 from editorial.models import REVIEW_WARNING_DAYS, Status
-from editorial.preview import PreviewItem, preview_tags
+from editorial.preview import PreviewItem, preview_tags, sanitiser_changes
+from editorial.restore import (
+    keep_current_publication,
+    restore_comparison,
+    restore_reason,
+    version_being_restored,
+)
+from editorial.workflow_messages import after_save
 
 # Fields that record publication and review; only someone who may publish sets them.
 REVIEW_FIELDS = ("published_at", "last_reviewed", "next_review_due", "reviewed_by")
@@ -83,6 +94,25 @@ class TagFilter(admin.SimpleListFilter):
         return queryset
 
 
+# In review first (a reviewer's next task), then drafts, then published.
+WORKFLOW_ORDER = Case(
+    When(status=Status.IN_REVIEW, then=Value(0)),
+    When(status=Status.DRAFT, then=Value(1)),
+    default=Value(2),
+    output_field=IntegerField(),
+).asc()
+
+
+class WorkflowChangeList(ChangeList):
+    """The list puts what needs someone first, unless the person sorts by a column."""
+
+    def get_ordering(self, request, queryset):
+        ordering = super().get_ordering(request, queryset)
+        if ORDER_VAR in self.params:
+            return ordering
+        return [WORKFLOW_ORDER, "-updated_at", *ordering]
+
+
 def _valid_key_or_404(field, value):
     """`value` as a key of `field` (type and range checked), or Http404."""
     try:
@@ -98,6 +128,7 @@ class PublishableAdmin(SimpleHistoryAdmin):
     change_form_template = "admin/editorial/change_form.html"
     change_list_template = "admin/editorial/change_list.html"
     object_history_list_template = "admin/editorial/object_history_list.html"
+    object_history_form_template = "admin/editorial/object_history_form.html"
     preview_template = ""
     preview_name = "item"  # the variable the public template reads
 
@@ -107,6 +138,11 @@ class PublishableAdmin(SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ["title"]}
     history_list_display = ["state"]
     actions = ["submit_for_review", "publish_now", "unpublish", "record_review_today"]
+
+    # --- The list: what needs someone first ----------------------------------------------------------
+
+    def get_changelist(self, request, **kwargs):
+        return WorkflowChangeList
 
     # --- Who may do what ---------------------------------------------------------------------------
 
@@ -133,6 +169,9 @@ class PublishableAdmin(SimpleHistoryAdmin):
         return readonly
 
     def get_form(self, request, obj=None, change=False, **kwargs):
+        if version_being_restored(obj) is not None:
+            # Before the form reads the instance: a restore shows, and keeps, today's publication.
+            keep_current_publication(obj)
         form = super().get_form(request, obj, change=change, **kwargs)
         form.can_publish = self.has_publish_permission(request)  # a fresh class per call
         return form
@@ -141,6 +180,9 @@ class PublishableAdmin(SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         stored = self.model.objects.filter(pk=obj.pk).first() if obj.pk else None
+        version = version_being_restored(obj)
+        if version is not None:
+            obj._change_reason = restore_reason(version)  # what History shows for this version
         if not self.has_publish_permission(request):
             # The form already refuses this; a hand-made POST or a restored version must not either.
             if obj.status == Status.PUBLISHED or (stored and stored.status == Status.PUBLISHED):
@@ -150,8 +192,24 @@ class PublishableAdmin(SimpleHistoryAdmin):
                     setattr(obj, name, getattr(stored, name))
         elif obj.status == Status.PUBLISHED and (stored is None or stored.status != Status.PUBLISHED):
             obj.publish(request.user, next_review_due=form.cleaned_data.get("next_review_due"))
-            self._announce_publication(request, [obj])
         super().save_model(request, obj, form, change)
+        self._say_what_happened(request, obj, stored, version)
+
+    def _say_what_happened(self, request, obj, stored, version):
+        """Where the item stands now and who acts next; what a restore brought back; what the
+        sanitiser changed in the Markdown."""
+        if version is not None:
+            self.message_user(request, restore_reason(version) + ".")
+        before = stored.status if stored is not None else None
+        self.message_user(request, after_save(obj, before, self.has_publish_permission(request)))
+        changes = sanitiser_changes(obj)
+        if changes:
+            text = ngettext(
+                "The site changed %(count)d thing in the Markdown of “%(title)s”: Preview says why.",
+                "The site changed %(count)d things in the Markdown of “%(title)s”: Preview says why.",
+                len(changes),
+            )
+            self.message_user(request, text % {"count": len(changes), "title": obj}, messages.WARNING)
 
     def _announce_publication(self, request, objs):
         now = timezone.now()
@@ -252,6 +310,22 @@ class PublishableAdmin(SimpleHistoryAdmin):
                 raise PermissionDenied
         return super().history_form_view(request, object_id, version_id, extra_context)
 
+    def history_form_view_title(self, request, obj):
+        if self.revert_disabled(request, obj):
+            return _("An earlier version of “%(title)s”") % {"title": obj}
+        return _("Restore an earlier version of “%(title)s”") % {"title": obj}
+
+    def render_history_view(self, request, template, context, **kwargs):
+        """The restore page, with what restoring would change (current version first) above the form."""
+        version_obj = context.get("original")
+        current = self.model.objects.filter(pk=version_obj.pk).first() if version_obj else None
+        version = version_being_restored(version_obj)
+        if current is not None and version is not None:
+            context["restore_comparison"] = restore_comparison(current, version_obj)
+            context["current"] = current
+            context["version_date"] = version.history_date
+        return super().render_history_view(request, template, context, **kwargs)
+
     # --- Preview: the posted form, rendered through the public page template -------------------------
 
     def get_urls(self):
@@ -264,14 +338,20 @@ class PublishableAdmin(SimpleHistoryAdmin):
         ]
 
     def preview_view(self, request, object_id=None):
-        """Show what the posted form would look like on the public page, without saving anything."""
-        if request.method != "POST":
+        """Show what the posted form would look like on the public page, without saving anything.
+
+        Opened with GET on a saved item (the "View on site" of a page readers cannot see yet), it
+        shows the item as saved.
+        """
+        if request.method not in ("POST", "GET") or (request.method == "GET" and object_id is None):
             return HttpResponseNotAllowed(["POST"])
         obj = None
         if object_id is not None:
             obj = self.get_object(request, unquote(object_id))
             if obj is None:
                 raise Http404
+        if request.method == "GET":
+            return self._saved_preview(request, obj)
         allowed = self.has_change_permission(request, obj) if obj else self.has_add_permission(request)
         if not allowed:
             raise PermissionDenied
@@ -293,6 +373,19 @@ class PublishableAdmin(SimpleHistoryAdmin):
                 f"{form.fields[name].label if name in form.fields else 'Form'}: {' '.join(errors)}"
                 for name, errors in form.errors.items()
             ],
+            "markdown_changes": sanitiser_changes(item),
+        }
+        return TemplateResponse(request, self.preview_template, context)
+
+    def _saved_preview(self, request, obj):
+        if not self.has_view_permission(request, obj):
+            raise PermissionDenied
+        obj.render_markdown_fields()  # as a save would: what readers will get
+        context = {
+            self.preview_name: obj,
+            "related_articles": [],
+            "markdown_changes": sanitiser_changes(obj),
+            "saved": True,
         }
         return TemplateResponse(request, self.preview_template, context)
 

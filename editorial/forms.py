@@ -10,10 +10,14 @@ import re
 from django import forms
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from taggit.forms import TagWidget
 from taggit.models import Tag
 
 from editorial.models import Status
+from editorial.tags import new_tag_names
+from staff.formats import staff_name
 
 SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # Enough for every need and symptom the site files content under, without an unbounded page.
@@ -77,6 +81,13 @@ class PublishableAdminForm(forms.ModelForm):
 
     can_publish = False  # set per request by PublishableAdmin.get_form
 
+    # Hidden until a typed tag matches none in the vocabulary; then it asks for a deliberate yes.
+    confirm_new_tags = forms.BooleanField(
+        label=_("Add the new needs and symptoms"),
+        required=False,
+        widget=forms.HiddenInput,
+    )
+
     class Meta:
         error_messages = {
             "slug": {
@@ -97,6 +108,9 @@ class PublishableAdminForm(forms.ModelForm):
                 for field_class, messages in PLAIN_MESSAGES.items():
                     if isinstance(part, field_class):
                         part.error_messages.update(messages)
+        if "reviewed_by" in self.fields:
+            self.fields["reviewed_by"].label_from_instance = staff_name
+            self.fields["reviewed_by"].empty_label = _("Not recorded")
         if "slug" in self.fields:
             self.fields["slug"].help_text = (
                 "The end of the web address: lower-case words joined by hyphens. "
@@ -113,16 +127,6 @@ class PublishableAdminForm(forms.ModelForm):
             status.help_text = (
                 "Choose “In review” when it is ready for a clinical reviewer to check and publish."
             )
-            if self.initial.get("status") == Status.PUBLISHED:
-                # An earlier version being restored was published; restoring it does not publish it.
-                self.initial["status"] = self._stored_status() or Status.DRAFT
-
-    def _stored_status(self) -> str | None:
-        if self.instance.pk is None:
-            return None
-        stored = type(self.instance).objects.filter(pk=self.instance.pk).values_list("status", flat=True)
-        status = stored.first()
-        return None if status == Status.PUBLISHED else status
 
     def clean_slug(self):
         slug = self.cleaned_data["slug"]
@@ -142,4 +146,28 @@ class PublishableAdminForm(forms.ModelForm):
             self.add_error("next_review_due", "The next review must come after the last review.")
         if last and last > timezone.localdate():
             self.add_error("last_reviewed", "The last review cannot be in the future.")
+        self._check_new_tags(cleaned)
         return cleaned
+
+    def _check_new_tags(self, cleaned) -> None:
+        """A tag that is not in the vocabulary yet is created only when the writer says so: a typo
+        or a near-duplicate would otherwise become a public page of its own."""
+        new = new_tag_names(cleaned.get("tags") or ())
+        if not new or cleaned.get("confirm_new_tags"):
+            return
+        names = ", ".join(f"“{name}”" for name in new)
+        self.add_error(
+            "tags",
+            ngettext(
+                "%(names)s is not one of the needs and symptoms yet. Check it against the suggestions "
+                "offered while you type, or tick “Add the new needs and symptoms” below to add it.",
+                "%(names)s are not among the needs and symptoms yet. Check them against the suggestions "
+                "offered while you type, or tick “Add the new needs and symptoms” below to add them.",
+                len(new),
+            )
+            % {"names": names},
+        )
+        confirm = self.fields["confirm_new_tags"]
+        confirm.widget = forms.CheckboxInput()
+        explained = _("New: %(names)s. Each becomes a public page listing what is filed under it.")
+        confirm.help_text = explained % {"names": names}

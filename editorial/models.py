@@ -15,6 +15,8 @@ from taggit.managers import TaggableManager
 from markup import render_markdown
 
 REVIEW_WARNING_DAYS = 30
+# The group whose members may be named as the reviewer (made by editorial migration 0002).
+CLINICAL_REVIEWERS_GROUP = "Clinical reviewers"
 # A clinical review holds for a year unless the reviewer picks another date.
 REVIEW_INTERVAL_DAYS = 365
 
@@ -73,7 +75,16 @@ class Publishable(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     last_reviewed = models.DateField(null=True, blank=True)
     next_review_due = models.DateField(null=True, blank=True, db_index=True)
-    reviewed_by = models.CharField(max_length=200, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to={"groups__name": CLINICAL_REVIEWERS_GROUP},
+        verbose_name="reviewed by",
+        help_text="The clinical reviewer who checked it last.",
+    )
 
     tags = TaggableManager(
         blank=True, help_text="Needs and symptoms, in everyday words, separated by commas."
@@ -138,7 +149,7 @@ class Publishable(models.Model):
         """Record a clinical review today; the next one falls due after `REVIEW_INTERVAL_DAYS`."""
         today = timezone.localdate()
         self.last_reviewed = today
-        self.reviewed_by = reviewer.get_full_name() or reviewer.get_username()
+        self.reviewed_by = reviewer
         if next_review_due is None or next_review_due <= today:
             next_review_due = today + datetime.timedelta(days=REVIEW_INTERVAL_DAYS)
         self.next_review_due = next_review_due

@@ -8,8 +8,10 @@ stands in front of it and answers those from the posted form.
 
 from dataclasses import dataclass
 
-from django.utils.text import slugify
+from django.utils.text import capfirst, slugify
 from taggit.models import Tag
+
+from markup import explain_changes
 
 
 @dataclass(frozen=True)
@@ -50,3 +52,21 @@ def preview_tags(names) -> list[PreviewTag]:
         if slug:  # a tag made only of punctuation gets its page when saved; no link to show yet
             tags.append(PreviewTag(name=name, slug=slug))
     return tags
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    line: int | None
+    source: str
+    reason: str
+
+
+def sanitiser_changes(item) -> list[FieldChange]:
+    """What the sanitiser changed in each of the item's Markdown fields, field by field."""
+    changes = []
+    for name in item.markdown_fields:
+        label = capfirst(item._meta.get_field(name).verbose_name)
+        for change in explain_changes(getattr(item, name)):
+            changes.append(FieldChange(str(label), change.line, change.source, change.reason))
+    return changes

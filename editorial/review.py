@@ -13,6 +13,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from editorial.models import REVIEW_WARNING_DAYS, Publishable, Status
+from staff.formats import staff_name
 
 
 def publishable_models() -> list[type[Publishable]]:
@@ -70,7 +71,7 @@ def _item(obj) -> ReviewItem:
         title=obj.title,
         next_review_due=obj.next_review_due,
         last_reviewed=obj.last_reviewed,
-        reviewed_by=obj.reviewed_by,
+        reviewed_by=staff_name(obj.reviewed_by) if obj.reviewed_by_id else "",
         admin_url=_admin_url(obj),
         public_url=obj.get_absolute_url(),
     )
@@ -86,7 +87,7 @@ def review_schedule(within_days: int = REVIEW_WARNING_DAYS) -> ReviewSchedule:
     horizon = today + datetime.timedelta(days=within_days)
     schedule = ReviewSchedule(today=today, within_days=within_days)
     for model in publishable_models():
-        published = model.objects.filter(status=Status.PUBLISHED)
+        published = model.objects.filter(status=Status.PUBLISHED).select_related("reviewed_by")
         for obj in published.filter(next_review_due__lt=today).order_by("next_review_due", "title"):
             schedule.overdue.append(_item(obj))
         for obj in published.filter(next_review_due__isnull=True).order_by("title"):
@@ -97,3 +98,30 @@ def review_schedule(within_days: int = REVIEW_WARNING_DAYS) -> ReviewSchedule:
     for items in (schedule.overdue, schedule.due_soon):
         items.sort(key=lambda item: (item.next_review_due, item.title))
     return schedule
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    kind: str
+    title: str
+    admin_url: str
+    changed_at: datetime.datetime
+    changed_by: object  # the account that last saved it, or None
+
+
+def waiting_for_review() -> list[QueueItem]:
+    """Explainers and articles sent for review and not yet published, the longest-waiting first."""
+    items = []
+    for model in publishable_models():
+        for obj in model.objects.filter(status=Status.IN_REVIEW).order_by("updated_at"):
+            latest = obj.history.select_related("history_user").order_by("-history_date").first()
+            items.append(
+                QueueItem(
+                    kind=str(obj._meta.verbose_name),
+                    title=obj.title,
+                    admin_url=_admin_url(obj),
+                    changed_at=obj.updated_at,
+                    changed_by=latest.history_user if latest else None,
+                )
+            )
+    return sorted(items, key=lambda item: item.changed_at)

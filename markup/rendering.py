@@ -107,10 +107,19 @@ class RenderedMarkdown:
 RENDER_CACHE_SIZE = 256
 
 
+def _markdown() -> markdown.Markdown:
+    return markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, extension_configs=MARKDOWN_EXTENSION_CONFIGS)
+
+
+def markdown_to_html(text: str) -> str:
+    """Markdown's own output, NOT yet sanitised: only for `markup.changes` to compare against."""
+    return _markdown().convert(text or "")
+
+
 @lru_cache(maxsize=RENDER_CACHE_SIZE)
 def render_markdown(text: str) -> RenderedMarkdown:
     """Render authored Markdown to sanitised HTML plus a sanitised table of contents."""
-    md = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, extension_configs=MARKDOWN_EXTENSION_CONFIGS)
+    md = _markdown()
     html = md.convert(text or "")
     toc = getattr(md, "toc", "") if getattr(md, "toc_tokens", None) else ""
     return RenderedMarkdown(html=sanitize_html(html), toc=sanitize_html(toc))

@@ -3,12 +3,8 @@
 from django.contrib import admin
 
 from editorial.admin import PUBLISHING_FIELDSET, PublishableAdmin
+from markup import MARKDOWN_HELP
 from modalities.models import Modality
-
-SECTIONS_HELP = (
-    "Each section is Markdown: - starts a list item, [words](https://…) makes a link. "
-    "Use Preview to see the explainer exactly as readers will."
-)
 
 
 @admin.register(Modality)
@@ -37,7 +33,7 @@ class ModalityAdmin(PublishableAdmin):
             "Sections",
             {
                 "fields": list(Modality.markdown_fields),
-                "description": SECTIONS_HELP,
+                "description": MARKDOWN_HELP,
             },
         ),
         (
@@ -47,6 +43,6 @@ class ModalityAdmin(PublishableAdmin):
                 "description": 'A list like [{"title": "Guideline name", "url": "https://…"}].',
             },
         ),
-        ("Needs and symptoms", {"fields": ["tags"]}),
+        ("Needs and symptoms", {"fields": ["tags", "confirm_new_tags"]}),
         PUBLISHING_FIELDSET,
     ]

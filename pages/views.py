@@ -13,6 +13,7 @@ from articles.models import Article
 from articles.needs import needs_in_use
 from modalities.models import Modality
 from operations.unavailable import current_exception_is_database_outage, database_unavailable_response
+from staff.denied import is_staff_member, staff_permission_denied
 
 HOME_ARTICLE_COUNT = 4
 
@@ -56,6 +57,8 @@ def bad_request(request, exception=None):
 
 
 def permission_denied(request, exception=None):
+    if is_staff_member(getattr(request, "user", None)):
+        return staff_permission_denied(request)  # says who is signed in and which role is needed
     return _error(request, 403, "403.html")
 
 

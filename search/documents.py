@@ -233,7 +233,10 @@ def _main_text(template_name: str) -> str:
         template = get_template(template_name).template
         blocks = [node for node in template.nodelist.get_nodes_by_type(BlockNode) if node.name == "content"]
         nodes = blocks[0].nodelist if blocks else template.nodelist
-        return html_to_text(nodes.render(Context()))
+        context = Context()
+        # Bound to its template as Template.render binds it: some tags ({% blocktranslate %}) need it.
+        with context.render_context.push_state(template), context.bind_template(template):
+            return html_to_text(nodes.render(context))
     except Exception as exc:
         log.warning("fixed page %s not rendered for search (%s)", template_name, type(exc).__name__)
         return ""

@@ -8,6 +8,7 @@ import datetime
 from django import forms
 from django.utils import timezone
 
+from staff.formats import staff_name
 from volunteers.addresses import validate_reply_address
 from volunteers.models import MULTI_LINE, NOTE_MAX_LENGTH, Enquiry, Interest
 from volunteers.permissions import moderators
@@ -135,7 +136,7 @@ class InboxFilterForm(forms.Form):
         self.fields["assignee"].choices = [
             ("", "Anyone or nobody"),
             (self.ASSIGNEE_NOBODY, "Nobody yet"),
-            *((str(user.pk), user.get_username()) for user in moderators()),
+            *((str(user.pk), staff_name(user)) for user in moderators()),
         ]
 
     def filter(self, queryset):
@@ -178,7 +179,7 @@ class AssignForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["assignee"].queryset = moderators()
-        self.fields["assignee"].label_from_instance = lambda user: user.get_username()
+        self.fields["assignee"].label_from_instance = staff_name
 
 
 class NoteForm(forms.Form):

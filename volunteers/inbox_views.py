@@ -12,15 +12,17 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
+from staff.formats import staff_name
 from volunteers import outbox
 from volunteers.export import write_enquiries
 from volunteers.forms import AssignForm, BulkActionForm, InboxFilterForm, NoteForm, StatusForm
@@ -61,6 +63,35 @@ def _query_string_without_page(request) -> str:
     return params.urlencode()
 
 
+def _filters_in_use(filters) -> int:
+    """How many of the folded-away filters hold a value (the status has its own links)."""
+    data = getattr(filters, "cleaned_data", {})
+    return sum(1 for name, value in data.items() if name != "status" and value not in (None, ""))
+
+
+# The list's query string travels to an enquiry and back as `back`, so "Back to the inbox" returns
+# to the same filters and page. It is only ever put after the inbox's own address.
+BACK_PARAM = "back"
+
+
+def _back(request) -> str:
+    """The list's query string this enquiry was opened from, re-encoded (never a whole address)."""
+    raw = request.POST.get(BACK_PARAM) or request.GET.get(BACK_PARAM) or ""
+    return QueryDict(raw).urlencode()
+
+
+def _back_url(back: str) -> str:
+    return reverse("inbox:list") + (f"?{back}" if back else "")
+
+
+def _to_detail(pk: int, back: str):
+    query = QueryDict(mutable=True)
+    if back:
+        query[BACK_PARAM] = back
+    url = reverse("inbox:detail", args=[pk])
+    return redirect(f"{url}?{query.urlencode()}" if back else url)
+
+
 @moderator_required
 @require_safe
 def inbox_list(request):
@@ -68,11 +99,16 @@ def inbox_list(request):
     page = Paginator(enquiries, PAGE_SIZE).get_page(request.GET.get("page"))
     query_string = _query_string_without_page(request)
     counts = Enquiry.objects.status_counts()
+    back = QueryDict(mutable=True)
+    back[BACK_PARAM] = request.GET.urlencode()
     return render(
         request,
         "volunteers/inbox/list.html",
         {
+            "staff_area": "inbox",
             "filters": filters,
+            "filters_in_use": _filters_in_use(filters),
+            "back_query": back.urlencode() if request.GET else "",
             "page": page,
             "query_string": query_string,
             "status_counts": [(status, counts[status.value]) for status in Enquiry.Status],
@@ -132,11 +168,15 @@ def _safe_next(request) -> str:
 
 
 def _detail(request, enquiry, *, status=200, **forms):
+    back = _back(request)
     context = {
+        "staff_area": "inbox",
+        "back": back,
+        "back_url": _back_url(back),
         "enquiry": enquiry,
         "interests": enquiry.interest_labels(),
         "notes": enquiry.notes.all(),
-        "events": enquiry.events.all(),
+        "events": enquiry.events.select_related("actor"),
         "notifications": enquiry.notifications.all(),
         "status_form": forms.get("status_form") or StatusForm(initial={"status": enquiry.status}),
         "assign_form": forms.get("assign_form") or AssignForm(initial={"assignee": enquiry.assignee_id}),
@@ -159,8 +199,10 @@ def inbox_status(request, pk):
     if not form.is_valid():
         return _detail(request, enquiry, status=400, status_form=form)
     if enquiry.change_status(form.cleaned_data["status"], by=request.user):
-        messages.success(request, f"Status changed to {enquiry.get_status_display().lower()}.")
-    return redirect("inbox:detail", pk=pk)
+        messages.success(
+            request, _("Status changed to %(status)s.") % {"status": enquiry.get_status_display().lower()}
+        )
+    return _to_detail(pk, _back(request))
 
 
 @moderator_required
@@ -172,9 +214,13 @@ def inbox_assign(request, pk):
         return _detail(request, enquiry, status=400, assign_form=form)
     assignee = form.cleaned_data["assignee"]
     if enquiry.assign(assignee, by=request.user):
-        who = assignee.get_username() if assignee else "nobody"
-        messages.success(request, f"Assigned to {who}.")
-    return redirect("inbox:detail", pk=pk)
+        if assignee is None:
+            messages.success(request, _("Assigned to nobody."))
+        elif assignee == request.user:
+            messages.success(request, _("Assigned to you."))
+        else:
+            messages.success(request, _("Assigned to %(name)s.") % {"name": staff_name(assignee)})
+    return _to_detail(pk, _back(request))
 
 
 @moderator_required
@@ -185,5 +231,5 @@ def inbox_note(request, pk):
     if not form.is_valid():
         return _detail(request, enquiry, status=400, note_form=form)
     enquiry.add_note(form.cleaned_data["text"], by=request.user)
-    messages.success(request, "Note added.")
-    return redirect("inbox:detail", pk=pk)
+    messages.success(request, _("Note added."))
+    return _to_detail(pk, _back(request))

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 
+from staff.formats import staff_name
 from volunteers.addresses import mailto_url
 from volunteers.validators import NoControlCharacters, validate_phone
 
@@ -196,7 +197,7 @@ class Enquiry(models.Model):
             enquiry=self,
             kind=kind,
             actor=actor,
-            actor_name=actor.get_username() if actor else "",
+            actor_name=staff_name(actor) if actor else "",
             from_value=from_value,
             to_value=to_value,
         )
@@ -230,8 +231,8 @@ class Enquiry(models.Model):
         self._record(
             EnquiryEvent.Kind.ASSIGNEE,
             by,
-            current.assignee.get_username() if current.assignee else "",
-            assignee.get_username() if assignee else "",
+            staff_name(current.assignee) if current.assignee else "",
+            staff_name(assignee) if assignee else "",
         )
         self.assignee = assignee
         return True
@@ -239,7 +240,7 @@ class Enquiry(models.Model):
     @transaction.atomic
     def add_note(self, text: str, *, by) -> "EnquiryNote":
         note = EnquiryNote.objects.create(
-            enquiry=self, author=by, author_name=by.get_username() if by else "", text=text
+            enquiry=self, author=by, author_name=staff_name(by) if by else "", text=text
         )
         # The history says a note was added; the note's words stay in the note (purge removes them).
         self._record(EnquiryEvent.Kind.NOTE, by)
@@ -356,6 +357,9 @@ class EnquiryEvent(models.Model):
 
     @property
     def who(self) -> str:
+        # The account's current name while it exists; the name kept at the time once it is gone.
+        if self.actor is not None:
+            return staff_name(self.actor)
         return self.actor_name or THE_WEBSITE
 
     def _show(self, value: str) -> str:

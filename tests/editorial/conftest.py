@@ -81,7 +81,6 @@ def make_article(status=Status.DRAFT, **fields) -> Article:
         "body": "## A plan\n\nA short plan for the night.\n",
         "last_reviewed": today - datetime.timedelta(days=10),
         "next_review_due": today + datetime.timedelta(days=200),
-        "reviewed_by": "Dr Example",
     }
     defaults.update(fields)
     article = Article(status=status, **defaults)
@@ -122,6 +121,7 @@ def article_post(**overrides) -> dict:
         "content_note": "",
         "body": "## A plan\n\nA short plan for the night.\n",
         "tags": "nightmares, trouble sleeping",
+        "confirm_new_tags": "on",  # these tests start with an empty vocabulary
         "status": Status.DRAFT,
         "_save": "Save",
     }

@@ -21,7 +21,7 @@ def page_of(response) -> BeautifulSoup:
 def listed(response) -> list[str]:
     """Names of the enquiries in the inbox table, in order."""
     rows = page_of(response).select("table.inbox-table tbody tr")
-    return [row.find_all("td")[1].get_text(strip=True) for row in rows]
+    return [row.select_one(".enquiry-cell--name").get_text(strip=True) for row in rows]
 
 
 @pytest.fixture
