@@ -4,21 +4,11 @@ import pytest
 from django.utils import timezone
 
 from editorial.models import Status
-from modalities.models import Modality
+from modalities.models import SLUGS, Modality
 
-# The therapy slugs of the public URL contract (DESIGN.md). Explainers arrive as content; any not
-# written yet is stood in for by a minimal published record, so the aid is tested on all of them.
-DESIGN_SLUGS = (
-    "tf-cbt",
-    "emdr",
-    "somatic-experiencing",
-    "group-therapy",
-    "art-therapy",
-    "music-therapy",
-    "cognitive-processing-therapy",
-    "prolonged-exposure",
-    "narrative-exposure-therapy",
-)
+# Every therapy the site has a URL for (modalities.models.SLUGS). Explainers arrive as content; any
+# not written yet is stood in for by a minimal published record, so the aid is tested on all of them.
+DESIGN_SLUGS = SLUGS
 # Evidence levels for stand-ins, as the content guide rates them (APA 2017: CPT and PE strongly
 # recommended, NET conditionally).
 STAND_IN_EVIDENCE = {"cognitive-processing-therapy": "strong", "prolonged-exposure": "strong"}

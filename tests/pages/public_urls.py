@@ -1,23 +1,14 @@
 """The public URLs that every page-wide promise (headers, cookies, structure) is checked against.
 
-Paths are written out rather than reversed: they are the site's public contract (DESIGN.md), and a
-renamed URL should fail here. Needs the curated content loaded (the `content` fixtures).
+Paths are written out rather than reversed: they are the site's public addresses, which links
+elsewhere rely on, and a renamed URL should fail here. Needs the curated content loaded (the `content` fixtures).
 """
 
 from articles.models import Article
 from articles.needs import needs_in_use
+from modalities.models import SLUGS
 
-MODALITY_SLUGS = (
-    "tf-cbt",
-    "emdr",
-    "cognitive-processing-therapy",
-    "prolonged-exposure",
-    "narrative-exposure-therapy",
-    "somatic-experiencing",
-    "group-therapy",
-    "art-therapy",
-    "music-therapy",
-)
+MODALITY_SLUGS = SLUGS  # one list of therapies the site has a page for
 SEARCH_TERMS = "nightmares"
 MISSING_PAGE = "/no-such-page/"
 VOLUNTEER_FORM = "/volunteer/"
