@@ -1,7 +1,8 @@
 """The public URLs that every page-wide promise (headers, cookies, structure) is checked against.
 
 Paths are written out rather than reversed: they are the site's public addresses, which links
-elsewhere rely on, and a renamed URL should fail here. Needs the curated content loaded (the `content` fixtures).
+elsewhere rely on, and a renamed URL should fail here.
+Needs the curated content loaded (the `content` fixtures).
 """
 
 from articles.models import Article
