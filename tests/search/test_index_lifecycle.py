@@ -14,6 +14,9 @@ from articles.models import Article
 from editorial.models import ContentVersion, Status
 from modalities.models import Modality
 from search import documents, engine, index
+from search.index import freshness
+from search.index.state import this_process
+from search.index.storage import current_index
 from tests.conftest import ROOT
 
 
@@ -107,7 +110,7 @@ def test_scheduled_item_appears_when_its_time_comes(indexed_content, commit, mon
     with commit():
         new_article(published_at=later)
     assert found("quokka") == []
-    monkeypatch.setattr(index.timezone, "now", lambda: later + datetime.timedelta(seconds=1))
+    monkeypatch.setattr(timezone, "now", lambda: later + datetime.timedelta(seconds=1))
     assert found("quokka") == ["Quokka breathing exercises"]
 
 
@@ -129,14 +132,14 @@ def test_trusts_the_content_version_between_checks(indexed_content, settings):
     Article.objects.filter(slug="bad-dreams-and-sleep").update(title="Sleeping through the night again")
     ContentVersion.bump()
     assert "Sleeping through the night again" not in found("sleeping night"), "not checked again yet"
-    index._state.checked_at = float("-inf")  # the interval has passed
+    this_process.checked_at = float("-inf")  # the interval has passed
     assert "Sleeping through the night again" in found("sleeping night")
 
 
 def test_unchanged_version_costs_no_catch_up(indexed_content, monkeypatch):
     found("nightmares")
     calls = []
-    monkeypatch.setattr(index, "sync", lambda: calls.append(1))
+    monkeypatch.setattr(freshness, "sync", lambda: calls.append(1))
     found("nightmares")
     assert calls == []
 
@@ -253,7 +256,7 @@ def test_one_writer_at_a_time_loses_nothing(transactional_content):
 
 def test_busy_writer_leaves_the_change_to_catch_up(indexed_content, settings, commit, caplog):
     settings.SEARCH_WRITER_TIMEOUT = 0
-    lock = index._current_ix().lock("WRITELOCK")  # as another process holding the writer would
+    lock = current_index().lock("WRITELOCK")  # as another process holding the writer would
     assert lock.acquire()
     try:
         with commit():
