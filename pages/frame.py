@@ -21,7 +21,7 @@ NAV_URL_NAMES = (
     "modalities:index",
     "modalities:compare",
     "articles:list",
-    "articles:tags",
+    "needs:list",
     "search:page",
     "safety",
 )
