@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "pages",
     "modalities",
     "articles",
+    "needs",
+    "curated",
     "editorial",
     "search",
     "volunteers",

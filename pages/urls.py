@@ -1,8 +1,8 @@
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from articles.sitemaps import SITEMAPS
 from pages import views
+from pages.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("", views.home, name="home"),
