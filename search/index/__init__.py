@@ -12,8 +12,8 @@
     reset()                                         Forget the open index (tests move SEARCH_INDEX_DIR).
     IndexUnavailable, RebuildReport, SyncReport
 
-No module outside this package imports whoosh, so the engine can be replaced by rewriting the package
-alone. Inside it, each module holds one concern:
+No module of the site outside this package imports whoosh (tests aside), so the engine can be replaced
+by rewriting the package alone. Inside it, each module holds one concern:
 
     storage.py          the build directories on disk, and the pointer swapped to a new build
     schema.py           the fields of a document in the index, and how words and dates go in
