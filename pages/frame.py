@@ -5,15 +5,17 @@ templates/base.html keeps its quick exit, header, help box and footer in `{% cac
 reader, so rendering them for every request would only cost time; the search page, which the page
 cache cannot absorb, renders about twice as fast with them kept.
 
-The one part of the frame that depends on the request is which menu link is the current page: it
-is keyed by NAV_CURRENT, the current path when it is one of the menu's own addresses and "" on every
-other page, so there are at most a handful of versions.
+The parts of the frame that depend on the request: which menu link is the current page, keyed by
+NAV_CURRENT (the current path when it is one of the menu's own addresses, "" on every other page, so
+there are at most a handful of versions per language); and the link to the same page in the other
+language, which differs on every page and so is never kept (it sits between two fragments).
 """
 
 from functools import cache
 
 from django.core.cache import caches
 from django.urls import reverse
+from django.utils import translation
 
 FRAGMENTS_CACHE = "template_fragments"
 # The menu's destinations (templates/includes/main_nav.html), by URL name.
@@ -28,14 +30,15 @@ NAV_URL_NAMES = (
 
 
 @cache
-def _nav_paths(urlconf: str | None) -> frozenset[str]:
+def _nav_paths(urlconf: str | None, language: str | None) -> frozenset[str]:
+    # Each language spells the menu's addresses its own way (/es/... for Spanish).
     return frozenset(reverse(name, urlconf=urlconf) for name in NAV_URL_NAMES)
 
 
 def nav_current(request) -> str:
     """The request's path when the menu links to it (it is then marked as the current page), else ""."""
     path = request.path
-    return path if path in _nav_paths(getattr(request, "urlconf", None)) else ""
+    return path if path in _nav_paths(getattr(request, "urlconf", None), translation.get_language()) else ""
 
 
 def forget(**_kwargs) -> None:

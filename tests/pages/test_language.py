@@ -85,7 +85,9 @@ def test_the_spanish_search_api_and_feed_answer(client, content):
         assert response["Content-Language"] == "es", path
 
 
-@pytest.mark.parametrize("path", ["/es/inbox/", f"/es/{settings.ADMIN_URL}", "/es/sitemap.xml", "/es/robots.txt"])
+@pytest.mark.parametrize(
+    "path", ["/es/inbox/", f"/es/{settings.ADMIN_URL}", "/es/sitemap.xml", "/es/robots.txt"]
+)
 def test_staff_pages_and_crawler_files_have_no_spanish_address(client, db, path):
     assert client.get(path).status_code == 404
 
@@ -100,7 +102,9 @@ def test_staff_pages_stay_english_and_offer_no_other_language(admin_client):
 
 
 def alternates(response) -> dict[str, str]:
-    return {link["hreflang"]: link["href"] for link in soup_of(response).select('link[rel="alternate"][hreflang]')}
+    return {
+        link["hreflang"]: link["href"] for link in soup_of(response).select('link[rel="alternate"][hreflang]')
+    }
 
 
 @pytest.mark.parametrize("path", ["/modalities/emdr/", "/es/modalities/emdr/"])

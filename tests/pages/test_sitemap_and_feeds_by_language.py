@@ -30,7 +30,9 @@ def test_the_sitemap_lists_each_page_in_both_languages_with_its_alternates(clien
 
 
 def test_every_sitemap_entry_has_alternates(client, content):
-    assert all(alternates.keys() == {"en", "es", "x-default"} for alternates in sitemap_entries(client).values())
+    assert all(
+        alternates.keys() == {"en", "es", "x-default"} for alternates in sitemap_entries(client).values()
+    )
 
 
 def test_robots_txt_keeps_crawlers_out_of_both_languages_private_corners(client, db):
