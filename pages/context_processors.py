@@ -2,8 +2,9 @@
 
 The crisis lines come from settings (SITE_CRISIS_LINES, SITE_EMERGENCY_NUMBERS), so each deployment
 shows its own country's numbers; a page in another language lists the lines that answer in it
-(SITE_CRISIS_LINES_BY_LANGUAGE), or the default ones when none are configured for it. A line without a number is still shown, without a link, rather
-than failing the page: a help box must never be the reason a page breaks.
+(SITE_CRISIS_LINES_BY_LANGUAGE), or the default ones when none are configured for it. A line without
+a number is still shown, without a link, rather than failing the page: a help box must never be the
+reason a page breaks.
 """
 
 import re
