@@ -47,7 +47,7 @@ def test_tab_reaches_the_exit_first_then_the_skip_link(tab, site):
                                                      ("/es/safety/", "English", "/safety/")])  # fmt: skip
 def test_the_same_page_in_the_other_language_is_a_few_tabs_away(tab, site, path, label, other):
     tab.goto(site.url(path))
-    for _ in range(4):  # the exit, the skip link, the site's name, then this link
+    for _ in range(5):  # the exit, the skip link, the site's name, "Help now", then this link
         tab.keyboard.press("Tab")
     now = focused(tab)
     assert now["text"] == label
