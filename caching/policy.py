@@ -15,8 +15,11 @@ from django.core.cache.backends.locmem import LocMemCache
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.utils.cache import cc_delim_re
 
+from pages.language import without_language_prefix
+
 # The reading pages of the public URL contract: everything a visitor reads, nothing
 # that takes input to keep (the volunteer form) or belongs to staff (the inbox, the admin).
+# As English spells them: the same pages in another language (/es/...) are reading pages too.
 READING_PATHS = frozenset({"/", "/robots.txt", "/sitemap.xml"})
 READING_PATH_PREFIXES = (
     "/modalities/",
@@ -58,6 +61,7 @@ def may_share_entry(request) -> bool:
 def is_reading_path(path: str) -> bool:
     if path.startswith("/" + settings.ADMIN_URL):
         return False
+    path = without_language_prefix(path)
     return path in READING_PATHS or path.startswith(READING_PATH_PREFIXES)
 
 
