@@ -218,6 +218,8 @@ TAGGIT_STRING_FROM_TAGS = "editorial.tags.format_tags"
 
 # --- Internationalisation -------------------------------------------------------------------------
 LANGUAGE_CODE = "en"
+# Readers choose the language by the address (/es/...); content rows carry one of these codes.
+LANGUAGES = [("en", "English"), ("es", "Español")]
 TIME_ZONE = env_str("DJANGO_TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
