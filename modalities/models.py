@@ -2,7 +2,6 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from editorial.models import Publishable
@@ -32,6 +31,20 @@ SECTIONS = (
     ("finding_a_therapist", "Finding a trained therapist", "finding-a-therapist"),
     ("questions_to_ask", "Questions to ask a therapist", "questions-to-ask"),
 )
+# The same sections' headings in each language an explainer is written in, in SECTIONS order: a
+# version's content file and its page use the headings of the version's own language.
+SECTION_HEADINGS = {
+    "en": tuple(heading for _field, heading, _anchor in SECTIONS),
+    "es": (
+        "Qué es",
+        "A quién puede ayudar",
+        "Cómo es una sesión",
+        "Qué dicen los estudios",
+        "Precauciones y qué preguntar",
+        "Cómo encontrar a una persona con formación",
+        "Preguntas para hacer a un terapeuta",
+    ),
+}
 
 
 class EvidenceLevel(models.TextChoices):
@@ -110,14 +123,13 @@ class Modality(Publishable):
         *(SearchField(f"{name}_html", html=True) for name in markdown_fields),
     )
 
-    class Meta:
+    url_name = "modalities:detail"
+
+    class Meta(Publishable.Meta):
         ordering = ["position", "title"]
         verbose_name_plural = "modalities"
         # Clinical reviewers hold it (editorial migration 0002); editors do not.
         permissions = [("publish_modality", "Can publish explainers and record their review")]
-
-    def get_absolute_url(self):
-        return reverse("modalities:detail", args=[self.slug])
 
     @property
     def spelled_out_name(self) -> str:
@@ -135,5 +147,10 @@ class Modality(Publishable):
         return EVIDENCE_MEANING.get(self.evidence_level, "")
 
     def sections(self):
-        """(id, heading, html) for each section, in reading order; the page and its contents use it."""
-        return [(anchor, heading, getattr(self, f"{field}_html")) for field, heading, anchor in SECTIONS]
+        """(id, heading, html) for each section, in reading order; the page and its contents use it.
+        The headings are in the version's own language; the ids are the same in every language."""
+        headings = SECTION_HEADINGS.get(self.language, SECTION_HEADINGS["en"])
+        return [
+            (anchor, heading, getattr(self, f"{field}_html"))
+            for (field, _english, anchor), heading in zip(SECTIONS, headings, strict=True)
+        ]

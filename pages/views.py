@@ -28,9 +28,9 @@ def home(request):
         request,
         "pages/home.html",
         {
-            "modalities": Modality.objects.published(),
+            "modalities": Modality.objects.published().in_language(),
             "needs": needs_in_use(),
-            "articles": Article.objects.published()[:HOME_ARTICLE_COUNT],
+            "articles": Article.objects.published().in_language()[:HOME_ARTICLE_COUNT],
         },
     )
 

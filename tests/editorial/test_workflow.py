@@ -221,7 +221,7 @@ def test_reviewer_unpublishes_through_the_form(reviewer_client, client):
 
 
 def test_unpublished_modality_leaves_the_explainer_list_and_compare_table(reviewer_client, client, content):
-    emdr = Modality.objects.get(slug="emdr")
+    emdr = Modality.objects.get(language="en", slug="emdr")
     action(reviewer_client, MODALITY_ADMIN, "unpublish", emdr)
     client.logout()
     assert client.get("/modalities/emdr/").status_code == 404
