@@ -5,6 +5,7 @@ import pytest
 from django.conf import settings
 
 from search import index
+from search.languages import languages
 
 
 @pytest.fixture(autouse=True)
@@ -20,5 +21,6 @@ def index_dir():
 
 @pytest.fixture
 def indexed_content(content):
-    """The curated content, loaded and indexed as `make run` does."""
-    index.rebuild()
+    """The curated content, loaded and indexed as `make run` does: an index per language."""
+    for language in languages():
+        index.rebuild(language=language)
