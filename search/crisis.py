@@ -13,16 +13,23 @@ deliberately generous, because a false alarm costs a glance and a miss could cos
   included ("wnat", "suicde"), as long as the first letter is right;
 - a word split or joined by mistake still counts ("kill my self", "killmyself").
 
+Each language has its own phrases (search/crisis.es.yaml: "quiero morir", "me quitaron el pasaporte"),
+in the same format, and its own way of comparing words (`Spelling`): Spanish also reads texting
+spellings and sound-alike letters ("kiero" = "quiero") and pronouns joined to a verb ("matarme").
+
 Nothing here keeps or logs what was typed.
 """
 
 import functools
 import unicodedata
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from search import spanish
+from search.languages import data_file, search_language
 from search.text import words
 
 CRISIS_FILE = Path(__file__).with_name("crisis.yaml")
@@ -58,11 +65,36 @@ SPELT_OUT = {
 }
 
 
-def normalise(text: str) -> list[str]:
+def _as_typed(word: str) -> tuple[str, ...]:
+    return (word,)
+
+
+def _same_first_letter(typed: str, written: str) -> bool:
+    return typed[:1] == written[:1]
+
+
+@dataclass(frozen=True)
+class Spelling:
+    """How one language's typed words are compared with its phrases."""
+
+    spelt_out: Mapping[str, tuple[str, ...]]  # short forms, as the phrases write them
+    glue: frozenset[str]  # words a phrase may be typed without
+    stem: Callable[[str], str]  # a rough common form of a word
+    respell: Callable[[str], tuple[str, ...]] = _as_typed  # one word as the words phrases write
+    same_start: Callable[[str, str], bool] = _same_first_letter  # when a typo may count at all
+
+
+def normalise(text: str, spelling: Spelling | None = None) -> list[str]:
     """Lower-case words without accents or apostrophes, as both phrases and queries are compared."""
+    spelling = spelling or ENGLISH
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return [part for word in words(plain) for part in SPELT_OUT.get(word, (word,))]
+    return [
+        respelt
+        for word in words(plain)
+        for part in spelling.spelt_out.get(word, (word,))
+        for respelt in spelling.respell(part)
+    ]
 
 
 @functools.lru_cache(maxsize=20000)
@@ -80,6 +112,18 @@ def stem(word: str) -> str:
     if len(word) >= 3 and word.endswith("e"):
         word = word[:-1]
     return word
+
+
+ENGLISH = Spelling(spelt_out=SPELT_OUT, glue=GLUE, stem=stem)
+SPANISH = Spelling(
+    spelt_out=spanish.CRISIS_SPELT_OUT,
+    glue=spanish.CRISIS_GLUE,
+    stem=spanish.crisis_stem,
+    respell=spanish.respell,
+    same_start=spanish.same_start,
+)
+# How each language's words are compared; a language not named here is compared as English.
+SPELLINGS = {"en": ENGLISH, "es": SPANISH}
 
 
 def _allowed_slips(word: str) -> int:
@@ -133,19 +177,27 @@ class _Phrase:
 class CrisisPhrases:
     """The phrases of every kind, with what is needed to find them in a query quickly."""
 
-    def __init__(self, groups: dict[str, list[str]], kinds: dict[str, dict]):
+    def __init__(
+        self,
+        groups: dict[str, list[str]],
+        kinds: dict[str, dict],
+        spelling: Spelling | None = None,
+    ):
+        self.spelling = spelling = spelling or ENGLISH
         self.kinds = list(kinds)
         self.lead = {kind: tuple(spec.get("lead") or ()) for kind, spec in kinds.items()}
-        group_words = {name: frozenset(normalise(" ".join(entries))) for name, entries in groups.items()}
+        group_words = {
+            name: frozenset(normalise(" ".join(entries), spelling)) for name, entries in groups.items()
+        }
         self.phrases: list[_Phrase] = []
         for kind, spec in kinds.items():
             for text in spec["phrases"]:
-                self.phrases.append(self._phrase(kind, text, group_words))
+                self.phrases.append(self._phrase(kind, text, group_words, spelling))
         self.vocabulary = frozenset(w for p in self.phrases for slot in p.slots for w in slot.words)
         self._by_stem: dict[str, set[str]] = {}
         self._by_deletion: dict[str, set[str]] = {}
         for word in self.vocabulary:
-            self._by_stem.setdefault(stem(word), set()).add(word)
+            self._by_stem.setdefault(spelling.stem(word), set()).add(word)
             for variant in _deletions(word, _allowed_slips(word)):
                 self._by_deletion.setdefault(variant, set()).add(word)
         # Which phrases could match, given one word of theirs was found.
@@ -155,7 +207,7 @@ class CrisisPhrases:
                 self._phrases_with.setdefault(word, []).append(number)
 
     @staticmethod
-    def _phrase(kind: str, text: str, group_words: dict[str, frozenset[str]]) -> _Phrase:
+    def _phrase(kind: str, text: str, group_words: dict[str, frozenset[str]], spelling: Spelling) -> _Phrase:
         slots = []
         for part in text.split():
             if part.startswith("<") and part.endswith(">"):
@@ -164,7 +216,9 @@ class CrisisPhrases:
                     raise ValueError(f"crisis phrase {text!r} names an unknown word group <{name}>")
                 slots.append(_Slot(group_words[name], optional=False))
             else:
-                slots += [_Slot(frozenset({w}), optional=w in GLUE) for w in normalise(part)]
+                slots += [
+                    _Slot(frozenset({w}), optional=w in spelling.glue) for w in normalise(part, spelling)
+                ]
         if sum(not slot.optional for slot in slots) < 2:
             slots = [_Slot(slot.words, optional=False) for slot in slots]
         if not slots:
@@ -177,13 +231,14 @@ class CrisisPhrases:
         found = set()
         if token in self.vocabulary:
             found.add(token)
-        found |= self._by_stem.get(stem(token), set())
+        found |= self._by_stem.get(self.spelling.stem(token), set())
         slips = _allowed_slips(token)
         if slips:
+            same_start = self.spelling.same_start
             for variant in _deletions(token, slips):
                 for word in self._by_deletion.get(variant, ()):
                     limit = min(slips, _allowed_slips(word))
-                    if limit and word[0] == token[0] and _distance(token, word, limit) <= limit:
+                    if limit and same_start(token, word) and _distance(token, word, limit) <= limit:
                         found.add(word)
         return frozenset(found)
 
@@ -220,7 +275,7 @@ class CrisisPhrases:
 
     def recognise(self, text: str) -> tuple[str, ...]:
         """The kinds of danger `text` matches, in the data file's order; () for an everyday search."""
-        tokens = normalise(text)[:MAX_TOKENS]
+        tokens = normalise(text, self.spelling)[:MAX_TOKENS]
         found: set[str] = set()
         for reading in self._readings(tokens):
             matched = [self.matches_for(token) for token in reading]
@@ -250,8 +305,9 @@ def _found(slots: tuple[_Slot, ...], matched: list[frozenset[str]]) -> bool:
     return search(0, 0, len(matched) - 1)
 
 
-def parse_crisis(data) -> CrisisPhrases:
-    """Check the YAML's shape and build the matcher; a clear ValueError names what is wrong."""
+def parse_crisis(data, language: str | None = None) -> CrisisPhrases:
+    """Check the YAML's shape and build the matcher, comparing words as `language` does (English by
+    default); a clear ValueError names what is wrong."""
     if not isinstance(data, dict) or not isinstance(data.get("kinds"), dict):
         raise ValueError("the crisis file must hold a `kinds:` mapping")
     groups = data.get("groups") or {}
@@ -264,16 +320,21 @@ def parse_crisis(data) -> CrisisPhrases:
         usable = isinstance(phrases, list) and all(isinstance(p, str) and p.strip() for p in phrases)
         if not phrases or not usable:
             raise ValueError(f"crisis kind {kind!r} needs a list of phrases")
-    return CrisisPhrases(groups, data["kinds"])
+    return CrisisPhrases(groups, data["kinds"], SPELLINGS.get(language, ENGLISH))
+
+
+def crisis_phrases(language: str | None = None) -> CrisisPhrases:
+    """The phrases of `language` (the reader's when None), read once per process."""
+    return _crisis_phrases(search_language(language))
 
 
 @functools.cache
-def crisis_phrases() -> CrisisPhrases:
-    """The phrases from search/crisis.yaml, read once per process."""
-    with CRISIS_FILE.open(encoding="utf-8") as handle:
-        return parse_crisis(yaml.safe_load(handle))
+def _crisis_phrases(language: str) -> CrisisPhrases:
+    with data_file("crisis", language).open(encoding="utf-8") as handle:
+        return parse_crisis(yaml.safe_load(handle), language)
 
 
-def recognise(text: str) -> tuple[str, ...]:
-    """The kinds of danger a query matches (see the module docstring); () when it matches none."""
-    return crisis_phrases().recognise(text) if text else ()
+def recognise(text: str, language: str | None = None) -> tuple[str, ...]:
+    """The kinds of danger a query in `language` (the reader's when None) matches (see the module
+    docstring); () when it matches none."""
+    return crisis_phrases(language).recognise(text) if text else ()

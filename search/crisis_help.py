@@ -1,8 +1,10 @@
 """The help a search shows first when it recognises danger: calm words, and the lines that fit.
 
 The phone lines are configured per deployment (settings.CRISIS_LINES and EMERGENCY_NUMBERS, the same
-ones the help box shows); each line's "kinds" says which kinds of danger it is shown for. A kind that
-no configured line names falls back to every line of the help box, so the help is never empty.
+ones the help box shows; CRISIS_LINES_BY_LANGUAGE for the lines that answer in another language);
+each line's "kinds" says which kinds of danger it is shown for. A kind that no configured line names
+falls back to every line of the help box, so the help is never empty. The words come from the
+translation catalogue, read when the help is shown, so a Spanish search's help is worded in Spanish.
 """
 
 from dataclasses import dataclass
@@ -11,6 +13,7 @@ from django.utils.translation import gettext, gettext_lazy
 
 from pages.context_processors import crisis_lines, emergency_numbers
 from search import crisis
+from search.languages import search_language
 
 # What the help says first, by kind. Short sentences, common words: it may be read in a panic.
 MESSAGES = {
@@ -73,8 +76,8 @@ class CrisisHelp:
         }
 
 
-def _lines_for(kinds: tuple[str, ...]) -> tuple[dict, ...]:
-    every = crisis_lines()
+def _lines_for(kinds: tuple[str, ...], language: str) -> tuple[dict, ...]:
+    every = crisis_lines(language)
     fitting = [line for line in every if set(line.get("kinds") or ()) & set(kinds)]
     # Lines are listed in the order of the kinds matched, so the leading kind's lines come first.
     fitting.sort(key=lambda line: min(kinds.index(k) for k in line.get("kinds") if k in kinds))
@@ -83,16 +86,20 @@ def _lines_for(kinds: tuple[str, ...]) -> tuple[dict, ...]:
     return tuple(fitting)
 
 
-def help_for(text: str) -> CrisisHelp | None:
-    """The help to show first for a query, or None when it reads as an everyday search."""
-    kinds = crisis.recognise(text)
+def help_for(text: str, language: str | None = None) -> CrisisHelp | None:
+    """The help to show first for a query in `language` (the reader's when None), or None when it
+    reads as an everyday search. The phrases, the lines and the content it leads with are all that
+    language's: a Spanish search lists the lines that answer in Spanish."""
+    language = search_language(language)
+    kinds = crisis.recognise(text, language)
     if not kinds:
         return None
-    lead = tuple(dict.fromkeys(ref for kind in kinds for ref in crisis.crisis_phrases().lead.get(kind, ())))
+    leads = crisis.crisis_phrases(language).lead
+    lead = tuple(dict.fromkeys(ref for kind in kinds for ref in leads.get(kind, ())))
     return CrisisHelp(
         kind=kinds[0],
         kinds=kinds,
-        lines=_lines_for(kinds),
+        lines=_lines_for(kinds, language),
         emergency=tuple(emergency_numbers()),
         lead=lead,
     )

@@ -1,7 +1,8 @@
 """The database search that answers while the index is missing or being rebuilt.
 
 Slower and simpler than the index (titles, summaries, tags and the synonym map, no stemming), but it
-finds the same kind of thing, ranks explainers first and returns the same result shape.
+finds the same kind of thing, in the same language, ranks explainers first and returns the same result
+shape.
 """
 
 import functools
@@ -10,7 +11,6 @@ import operator
 from django.db.models import Q
 
 from articles.models import Article
-from editorial.languages import site_language
 from modalities.models import Modality
 from search.documents import ARTICLE, MODALITY, PAGE, fixed_page_documents
 from search.plan import QueryPlan
@@ -55,7 +55,8 @@ def _candidates(plan: QueryPlan, kind: str, tag: str | None, lead=()):
     matches = _matches(plan, kind, lead)
     if matches is None:
         return
-    items = model.objects.published().in_language(site_language()).filter(matches)  # as the index: English
+    # The rows the index of the plan's language holds: those written in it.
+    items = model.objects.published().filter(language=plan.language).filter(matches)
     if tag:
         items = items.filter(tags__slug=tag)
     items = items.distinct().prefetch_related("tags")
@@ -75,7 +76,7 @@ def _fixed_pages(plan: QueryPlan, lead):
 
     A page's words are the needs it answers ("delete my history"), so they count as a need would.
     """
-    for doc in fixed_page_documents().values():
+    for doc in fixed_page_documents(plan.language).values():
         title, summary, names = doc["title"].lower(), doc["summary"].lower(), doc["names"].lower()
         score = sum(
             TITLE * (word in title) + SUMMARY * (word in summary) + NEED_BOOST * (word in names)

@@ -1,6 +1,9 @@
 """What gets indexed: published modalities and articles as plain dictionaries, read from the database,
 and the site's own fixed pages (search/fixed_pages.yaml).
 
+Each language's index holds the rows written in that language and its fixed pages
+(search/fixed_pages.es.yaml for Spanish), with the addresses of that language (/es/...).
+
 The database is the source of truth; these dictionaries are the only thing the index learns about an
 item. Every item has a title, summary, tags and dates; each model declares what else goes in
 (`search_fields`, see search/fields.py), and articles add the names of the therapies they link to.
@@ -18,11 +21,11 @@ import logging
 from collections.abc import Iterable, Iterator
 from html import unescape
 from html.parser import HTMLParser
-from pathlib import Path
 
 import yaml
 from django.contrib.contenttypes.models import ContentType
 from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 from taggit.models import TaggedItem
 
 from articles.models import Article
@@ -31,13 +34,13 @@ from editorial.models import Status
 from modalities.models import Modality
 from search.django_internals import render_block
 from search.fields import BODY, NAMES
+from search.languages import data_file
 
 MODALITY = "modality"
 ARTICLE = "article"
 PAGE = "page"
 log = logging.getLogger(__name__)
 KINDS = (MODALITY, ARTICLE)  # what readers may narrow a search to; fixed pages show under "Everything"
-FIXED_PAGES_FILE = Path(__file__).with_name("fixed_pages.yaml")
 # Fixed pages have no publication date; they count as published long ago.
 FIXED_PAGE_DATE = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
 
@@ -104,11 +107,11 @@ STAMP_VERSION = 1
 BATCH = 500
 
 
-def _published(model):
+def _published(model, language: str):
     # Scheduled items are indexed too; the search filters on published_at when it runs, so an item
-    # appears the moment its time comes without any re-indexing. The index is English: translated
-    # versions stay out of it, so what an English search finds does not change.
-    return model.objects.filter(status=Status.PUBLISHED, published_at__isnull=False, language=site_language())
+    # appears the moment its time comes without any re-indexing. Each language's index holds the
+    # versions written in it.
+    return model.objects.filter(status=Status.PUBLISHED, published_at__isnull=False, language=language)
 
 
 def _tags_by_object(model, ids) -> dict[int, list[tuple[str, str]]]:
@@ -155,11 +158,13 @@ def _batches(queryset):
         last = batch[-1][0] if isinstance(batch[-1], tuple) else batch[-1].pk
 
 
-def current_stamps() -> dict[str, str]:
-    """The stamp every published item's document would have now, from column values alone."""
-    stamps = {key: doc["stamp"] for key, doc in fixed_page_documents().items()}
+def current_stamps(language: str | None = None) -> dict[str, str]:
+    """The stamp every published item's document in `language` (the site's own when None) would have
+    now, from column values alone."""
+    language = language or site_language()
+    stamps = {key: doc["stamp"] for key, doc in fixed_page_documents(language).items()}
     for kind, model in MODELS.items():
-        rows = _published(model).values_list("pk", *source_fields(kind))
+        rows = _published(model, language).values_list("pk", *source_fields(kind))
         for batch in _batches(rows):
             tags, links = _related(kind, [row[0] for row in batch])
             for pk, *values in batch:
@@ -182,7 +187,14 @@ def _declared_text(obj, part: str) -> list[str]:
     ]
 
 
-def _document(kind: str, obj, tags, links) -> dict:
+def _need_words(tag_names: list[str], language: str) -> list[str]:
+    """The needs' names as words of a document in `language`: tags keep their English names in every
+    language (the vocabulary's keys), so they are words of the site's own language only, and a search
+    in another language neither matches nor suggests them (its synonym map finds the need itself)."""
+    return tag_names if language == site_language() else []
+
+
+def _document(kind: str, obj, tags, links, language: str) -> dict:
     # An article's document also names the therapies it covers ("EMDR" finds it); an explainer's own
     # slug is its modality.
     names = _declared_text(obj, NAMES) + [
@@ -202,6 +214,7 @@ def _document(kind: str, obj, tags, links) -> dict:
         "body": " ".join(part for part in body if part),
         "tags": [name for name, _slug in tags],
         "tag_slugs": [slug for _name, slug in tags],
+        "needs": _need_words([name for name, _slug in tags], language),
         "modalities": modalities,
         "published_at": obj.published_at,
         "updated_at": obj.updated_at,
@@ -210,18 +223,22 @@ def _document(kind: str, obj, tags, links) -> dict:
     }
 
 
-def _documents(kind: str, queryset) -> Iterator[dict]:
+def _documents(kind: str, queryset, language: str) -> Iterator[dict]:
     for batch in _batches(queryset):
         tags, links = _related(kind, [obj.pk for obj in batch])
-        for obj in batch:
-            yield _document(kind, obj, tags.get(obj.pk, []), links.get(obj.pk, []))
+        # Addresses in the index's language, whatever language the caller's request is in.
+        with translation.override(language):
+            for obj in batch:
+                yield _document(kind, obj, tags.get(obj.pk, []), links.get(obj.pk, []), language)
 
 
-def published_documents() -> Iterator[dict]:
-    """Every published (or scheduled) item's document, modalities first, then the fixed pages."""
-    yield from _documents(MODALITY, _published(Modality))
-    yield from _documents(ARTICLE, _published(Article))
-    yield from fixed_page_documents().values()
+def published_documents(language: str | None = None) -> Iterator[dict]:
+    """Every published (or scheduled) item's document in `language` (the site's own when None),
+    modalities first, then the fixed pages."""
+    language = language or site_language()
+    yield from _documents(MODALITY, _published(Modality, language), language)
+    yield from _documents(ARTICLE, _published(Article, language), language)
+    yield from fixed_page_documents(language).values()
 
 
 def _main_text(template_name: str) -> str:
@@ -238,22 +255,29 @@ def _main_text(template_name: str) -> str:
         return ""
 
 
-@functools.cache
-def fixed_page_documents() -> dict[str, dict]:
-    """The fixed pages of search/fixed_pages.yaml as documents, by key; made once per process.
+def fixed_page_documents(language: str | None = None) -> dict[str, dict]:
+    """The fixed pages of `language` (the site's own when None: search/fixed_pages.yaml; Spanish:
+    search/fixed_pages.es.yaml) as documents, by key; made once per process.
 
     They change only with a new release, which starts new processes.
     """
-    with FIXED_PAGES_FILE.open(encoding="utf-8") as handle:
+    return _fixed_page_documents(language or site_language())
+
+
+@functools.cache
+def _fixed_page_documents(language: str) -> dict[str, dict]:
+    with data_file("fixed_pages", language).open(encoding="utf-8") as handle:
         pages = yaml.safe_load(handle) or {}
     docs = {}
     for name, page in pages.items():
-        try:
-            url = reverse(page["url"])
-        except NoReverseMatch:
-            continue  # not part of this site (yet)
+        # The page's address and text as a reader of this language gets them.
+        with translation.override(language):
+            try:
+                url = reverse(page["url"])
+            except NoReverseMatch:
+                continue  # not part of this site (yet)
+            body = _main_text(page["template"]) if page.get("template") else ""
         names = " ".join(page.get("words") or ())
-        body = _main_text(page["template"]) if page.get("template") else ""
         values = [url, page["title"], page["summary"], names, body]
         docs[f"{PAGE}:{name}"] = {
             "key": f"{PAGE}:{name}",
@@ -266,6 +290,7 @@ def fixed_page_documents() -> dict[str, dict]:
             "body": body,
             "tags": [],
             "tag_slugs": [],
+            "needs": [],
             "modalities": [],
             "published_at": FIXED_PAGE_DATE,
             "updated_at": FIXED_PAGE_DATE,
@@ -275,8 +300,10 @@ def fixed_page_documents() -> dict[str, dict]:
     return docs
 
 
-def documents_for_keys(keys: Iterable[str]) -> dict[str, dict | None]:
-    """The current document for each key, or None where the item is gone or not published."""
+def documents_for_keys(keys: Iterable[str], language: str | None = None) -> dict[str, dict | None]:
+    """The current document in `language` (the site's own when None) for each key, or None where the
+    item is gone, not published or written in another language."""
+    language = language or site_language()
     keys = list(keys)
     ids: dict[str, set[int]] = {MODALITY: set(), ARTICLE: set()}
     for key in keys:
@@ -286,17 +313,18 @@ def documents_for_keys(keys: Iterable[str]) -> dict[str, dict | None]:
     docs: dict[str, dict | None] = {key_for(kind, pk): None for kind, pks in ids.items() for pk in pks}
     page_keys = [key for key in keys if key.startswith(f"{PAGE}:")]
     if page_keys:
-        pages = fixed_page_documents()
+        pages = fixed_page_documents(language)
         docs.update({key: pages.get(key) for key in page_keys})
     for kind, model in MODELS.items():
         if ids[kind]:
-            for doc in _documents(kind, _published(model).filter(pk__in=ids[kind])):
+            for doc in _documents(kind, _published(model, language).filter(pk__in=ids[kind]), language):
                 docs[doc["key"]] = doc
     return docs
 
 
-def documents_for(refs: Iterable[tuple[str, int]]) -> dict[str, dict | None]:
-    """The current document for each (kind, pk), or None where it is gone or not published.
+def documents_for(refs: Iterable[tuple[str, int]], language: str | None = None) -> dict[str, dict | None]:
+    """The current document in `language` (the site's own when None) for each (kind, pk), or None
+    where it is gone, not published or written in another language.
 
     A changed modality also refreshes the articles that link to it, since they show its name and slug.
     """
@@ -306,4 +334,4 @@ def documents_for(refs: Iterable[tuple[str, int]]) -> dict[str, dict | None]:
     if modality_ids:
         linked = Article.objects.filter(modalities__in=modality_ids).values_list("pk", flat=True)
         keys.update(key_for(ARTICLE, pk) for pk in linked)
-    return documents_for_keys(keys)
+    return documents_for_keys(keys, language)

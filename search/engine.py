@@ -1,7 +1,8 @@
 """The one search function behind both the search page and the JSON API, so both rank identically.
 
-It cleans the query, applies the synonym map, and ranks with the Whoosh index; while the index is
-missing or being rebuilt, the database answers instead. It never raises for anything a reader typed.
+It cleans the query, applies the synonym map, and ranks with the Whoosh index of the reader's language;
+while the index is missing or being rebuilt, the database answers instead. It never raises for
+anything a reader typed.
 """
 
 import logging
@@ -9,6 +10,7 @@ import re
 
 from search import crisis_help, database, index
 from search.documents import KINDS
+from search.languages import search_language
 from search.plan import plan_query
 from search.results import SearchResults, clamp_page
 from search.text import clean_query
@@ -29,19 +31,29 @@ def clean_filters(kind, tag) -> tuple[str | None, str | None]:
 
 
 def search(
-    raw_query, *, kind=None, tag=None, page=1, per_page: int = PER_PAGE, everything: bool = False
+    raw_query,
+    *,
+    kind=None,
+    tag=None,
+    page=1,
+    per_page: int = PER_PAGE,
+    everything: bool = False,
+    language: str | None = None,
 ) -> SearchResults:
     """Ranked, published results for what a reader typed; see search.results.SearchResults.
 
+    The pages, words and phrases are those of `language`: the reader's (the address's) when None.
     When the words read as someone in danger (search/crisis.py), `crisis` carries the help to show
     first and the results begin with the content that fits. `everything` lists the matches under the
     relevance floor too.
     """
+    language = search_language(language)
     text = clean_query(raw_query)
     kind, tag = clean_filters(kind, tag)
     page = min(clamp_page(page, MAX_PAGE * per_page, per_page), MAX_PAGE)
-    crisis = crisis_help.help_for(text)
-    outcome = _ranked(plan_query(text), kind, tag, page, per_page, crisis.lead if crisis else (), everything)
+    crisis = crisis_help.help_for(text, language)
+    plan = plan_query(text, language)
+    outcome = _ranked(plan, kind, tag, page, per_page, crisis.lead if crisis else (), everything)
     outcome.crisis = crisis
     if crisis:
         # Help comes first; a "did you mean" that rewrites the words of someone in danger would not help.

@@ -2,6 +2,9 @@
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
+
+from search.languages import search_language
 from search.synonyms import Expansion, synonym_map
 from search.text import content_words, words
 
@@ -12,6 +15,7 @@ class QueryPlan:
     tokens: tuple[str, ...]  # every word, lower case, in order
     words: tuple[str, ...]  # the words worth searching (no stop words, capped)
     expansion: Expansion = field(default_factory=Expansion)
+    language: str = settings.LANGUAGE_CODE  # searched in this language's index, with its words
 
     @property
     def needs(self) -> tuple[str, ...]:
@@ -31,12 +35,15 @@ class QueryPlan:
         return not self.words and not self.needs and not self.therapies and not self.also_search
 
 
-def plan_query(text: str) -> QueryPlan:
-    """Split a cleaned query (search.text.clean_query) into words and apply the synonym map."""
+def plan_query(text: str, language: str | None = None) -> QueryPlan:
+    """Split a cleaned query (search.text.clean_query) into words and apply the synonym map, both of
+    `language` (the reader's when None)."""
+    language = search_language(language)
     tokens = words(text)
     return QueryPlan(
         text=text,
         tokens=tuple(tokens),
-        words=tuple(content_words(tokens)),
-        expansion=synonym_map().expand(tokens),
+        words=tuple(content_words(tokens, language)),
+        expansion=synonym_map(language).expand(tokens),
+        language=language,
     )

@@ -2,18 +2,25 @@
 
 "bad dreams" finds what is tagged *nightmares*, "jumpy" what is tagged *always on edge*, "painting" the
 art therapy explainer, "español" what the site says about interpreters and languages. The map is data
-that editors and clinical reviewers can read and change.
+that editors and clinical reviewers can read and change. Each language has its own, in the same format
+(search/synonyms.es.yaml: "pesadillas" finds *nightmares*), whose keys are the same vocabulary.
 """
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from search.languages import data_file, search_language
+from search.spanish import fold_accents
 from search.text import words
 
 SYNONYMS_FILE = Path(__file__).with_name("synonyms.yaml")
+# How each language's words are compared besides capitals and a plural "s": Spanish is often typed
+# without accents ("verguenza" = "vergüenza").
+FOLDS: dict[str, Callable[[str], str]] = {"es": fold_accents}
 
 
 @dataclass(frozen=True)
@@ -33,8 +40,8 @@ def _normal(word: str) -> str:
     return word
 
 
-def _phrase_key(phrase: str) -> tuple[str, ...]:
-    return tuple(_normal(w) for w in words(phrase))
+def _unchanged(word: str) -> str:
+    return word
 
 
 class SynonymMap:
@@ -45,7 +52,9 @@ class SynonymMap:
         needs: dict[str, list[str]],
         therapies: dict[str, list[str]],
         also_search: dict[str, list[str]] | None = None,
+        fold: Callable[[str], str] = _unchanged,
     ):
+        self.fold = fold
         self.phrases: dict[tuple[str, ...], tuple[set[str], set[str]]] = {}
         self.also: dict[tuple[str, ...], list[str]] = {}
         # Every word of every phrase, as typed in the map: spelling correction can suggest them.
@@ -60,11 +69,17 @@ class SynonymMap:
         for site_words, phrases in (also_search or {}).items():
             for phrase in phrases:
                 self._add(phrase)
-                self.also.setdefault(_phrase_key(phrase), []).extend(words(site_words))
+                self.also.setdefault(self._phrase_key(phrase), []).extend(words(site_words))
         self.longest = max((len(key) for key in self.phrases), default=0)
 
+    def _normal(self, word: str) -> str:
+        return _normal(self.fold(word))
+
+    def _phrase_key(self, phrase: str) -> tuple[str, ...]:
+        return tuple(self._normal(w) for w in words(phrase))
+
     def _add(self, phrase: str, need: str | None = None, therapy: str | None = None):
-        key = _phrase_key(phrase)
+        key = self._phrase_key(phrase)
         if not key:
             return
         self.words.update(w for w in words(phrase) if len(w) >= 4 and w.isalpha())
@@ -76,7 +91,7 @@ class SynonymMap:
 
     def expand(self, tokens: list[str]) -> Expansion:
         """Every phrase of the map found in `tokens` (lower-case words, as search.text.words makes them)."""
-        normal = [_normal(t) for t in tokens]
+        normal = [self._normal(t) for t in tokens]
         needs: list[str] = []
         therapies: list[str] = []
         also: list[str] = []
@@ -94,8 +109,9 @@ class SynonymMap:
         return Expansion(tuple(needs), tuple(therapies), tuple(also), frozenset(covered))
 
 
-def parse_synonyms(data) -> SynonymMap:
-    """Check the YAML's shape and build the map; a clear ValueError names what is wrong."""
+def parse_synonyms(data, language: str | None = None) -> SynonymMap:
+    """Check the YAML's shape and build the map, comparing words as `language` does (English by
+    default); a clear ValueError names what is wrong."""
     if not isinstance(data, dict):
         raise ValueError("the synonym file must hold `needs:` and `therapies:` mappings")
     sections = {}
@@ -109,11 +125,16 @@ def parse_synonyms(data) -> SynonymMap:
             if not all(isinstance(p, str) and p.strip() for p in phrases):
                 raise ValueError(f"`{section}` entry {key!r} holds an empty or non-text phrase")
         sections[section] = mapping
-    return SynonymMap(sections["needs"], sections["therapies"], sections["also_search"])
+    fold = FOLDS.get(language, _unchanged)
+    return SynonymMap(sections["needs"], sections["therapies"], sections["also_search"], fold)
+
+
+def synonym_map(language: str | None = None) -> SynonymMap:
+    """The map of `language` (the reader's when None), read once per process."""
+    return _synonym_map(search_language(language))
 
 
 @functools.cache
-def synonym_map() -> SynonymMap:
-    """The map from search/synonyms.yaml, read once per process."""
-    with SYNONYMS_FILE.open(encoding="utf-8") as handle:
-        return parse_synonyms(yaml.safe_load(handle))
+def _synonym_map(language: str) -> SynonymMap:
+    with data_file("synonyms", language).open(encoding="utf-8") as handle:
+        return parse_synonyms(yaml.safe_load(handle), language)

@@ -2,11 +2,14 @@
 
 People type in distress, on phones, pasting from anywhere: this module makes any input safe to search.
 It trims very long input, drops control and invisible characters, and splits text into lower-case
-words. The stop-word list lives here so the index (search/index/) and the database fallback agree.
+words. The stop-word lists live here so the index (search/index/) and the database fallback agree:
+English below, and each other language's from its own module (search/spanish.py).
 """
 
 import re
 import unicodedata
+
+from search import spanish
 
 # Longer input is trimmed (at a word boundary) before it is searched or shown back.
 MAX_QUERY_CHARS = 200
@@ -42,6 +45,10 @@ _FILLER_WORDS_TEXT = """
 """
 FILLER_WORDS = frozenset(_FILLER_WORDS_TEXT.split())
 
+# (stop words, filler words) of each language with lists of its own; any other reads as English.
+_UNSEARCHED = {"es": (spanish.STOP_WORDS, spanish.FILLER_WORDS)}
+
+
 # Control, format (zero-width, bidi overrides), surrogate, private-use and unassigned characters.
 _INVISIBLE_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn"}
 _SPACES = re.compile(r"\s+")
@@ -71,10 +78,13 @@ def words(text: str) -> list[str]:
     return [_APOSTROPHES.sub("", match.group()).lower() for match in _WORD.finditer(text)]
 
 
-def content_words(tokens: list[str]) -> list[str]:
-    """The words worth searching: no stop words, filler or single letters, no repeats, at most MAX_WORDS."""
+def content_words(tokens: list[str], language: str | None = None) -> list[str]:
+    """The words worth searching: no stop words, filler or single letters, no repeats, at most MAX_WORDS.
+
+    The stop words and filler are those of `language` (English by default)."""
+    stop, filler = _UNSEARCHED.get(language, (STOP_WORDS, FILLER_WORDS))
     seen: list[str] = []
     for token in tokens:
-        if len(token) > 1 and token not in STOP_WORDS and token not in FILLER_WORDS and token not in seen:
+        if len(token) > 1 and token not in stop and token not in filler and token not in seen:
             seen.append(token)
     return seen[:MAX_WORDS]

@@ -1,5 +1,6 @@
 """The search page and the JSON API. Both call search.engine.search, so they rank identically.
 
+Both answer in the address's language (/es/search/ searches the Spanish pages with Spanish words).
 Neither sets a cookie (no session, no CSRF token) and neither logs the query. The page answers GET
 (links and the form without JavaScript) and POST: static/js/private-search.js sends the words in the
 body, so they stay out of the address bar and the browser's history. A POST here changes nothing on
@@ -16,6 +17,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
 from caching.generation import content_generation
+from editorial.languages import reading_language
 from choose.search_pointer import points_to_the_aid
 from needs.vocabulary import needs_in_use
 from search import engine
@@ -37,24 +39,27 @@ def _everything(request) -> bool:
     return data.get("all") == "1"
 
 
-_needs_by_generation: dict[str, list] = {}
+_needs_by_generation: dict[tuple[str, str], list] = {}
 
 
 def _needs() -> tuple[list, str | None]:
-    """The needs in use and the content generation they belong to (None when it is not known).
+    """The needs in use in the reader's language and the content generation they belong to (None when
+    it is not known).
 
-    Read once per content generation: every search page lists them, and a search nobody made before
-    should not also cost the query behind them. The template keeps the filters it builds from them
-    for the same generation.
+    Read once per content generation and language: every search page lists them, and a search nobody
+    made before should not also cost the query behind them. The template keeps the filters it builds
+    from them for the same generation and language.
     """
     token = content_generation.token()
     if token is None:
         return list(needs_in_use()), None
-    needs = _needs_by_generation.get(token)
+    key = (token, reading_language())
+    needs = _needs_by_generation.get(key)
     if needs is None:
         needs = list(needs_in_use())
-        _needs_by_generation.clear()  # one generation at a time
-        _needs_by_generation[token] = needs
+        if any(kept_token != token for kept_token, _language in _needs_by_generation):
+            _needs_by_generation.clear()  # one generation at a time
+        _needs_by_generation[key] = needs
     return needs, token
 
 

@@ -1,8 +1,10 @@
-"""Keeping the index in step with the database: whole rebuilds, catch-up, and repairs.
+"""Keeping each language's index in step with the database: whole rebuilds, catch-up, and repairs.
 
-Each process remembers which content version its index reflects (meta.json keeps it on disk too). At
-most every SEARCH_FRESHNESS_SECONDS it compares that with ContentVersion.current() and, when the
-database moved on (another app server published something), catches up by re-indexing what changed.
+Each process remembers which content version each index reflects (meta.json keeps it on disk too). At
+most every SEARCH_FRESHNESS_SECONDS a search compares that of its language's index with
+ContentVersion.current() and, when the database moved on (another app server published something),
+catches up by re-indexing what changed. Languages are independent: each has its own build, lock file,
+catch-up and repairs.
 
 A missing or unreadable index raises IndexUnavailable after starting a rebuild in a background thread;
 the caller answers from the database meanwhile. Rebuilds take a lock file in the index directory, so
@@ -42,6 +44,7 @@ class RebuildReport:
     documents: int
     content_version: int
     seconds: float
+    language: str
 
 
 @dataclass
@@ -49,6 +52,7 @@ class SyncReport:
     updated: int
     removed: int
     content_version: int
+    language: str
 
 
 @contextlib.contextmanager
@@ -66,47 +70,55 @@ def _server_rebuild_lock(directory: Path):
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
-def rebuild(progress=None, *, only_if_unusable: bool = False) -> RebuildReport | None:
-    """Build a complete index from the database in a fresh directory, then swap it in.
+def rebuild(
+    progress=None, *, only_if_unusable: bool = False, language: str | None = None
+) -> RebuildReport | None:
+    """Build a complete index of `language` (the site's own when None) from the database in a fresh
+    directory, then swap it in.
 
     `progress(done, total)` is called as documents are added. Safe while searches run: they keep
     using the old build until the pointer moves. With `only_if_unusable` (repairs), nothing is built
     when the index opens after waiting for the lock, because another process has just rebuilt it;
     then None is returned.
     """
+    language = language or settings.LANGUAGE_CODE
+    state = this_process.of(language)
     started = time.monotonic()
-    directory = storage.root()
-    with this_process.rebuild_lock, _server_rebuild_lock(directory):
+    directory = storage.root(language)
+    with state.rebuild_lock, _server_rebuild_lock(directory):
         if only_if_unusable:
-            with this_process.lock, contextlib.suppress(IndexUnavailable):
-                storage.open_current()
+            with state.lock, contextlib.suppress(IndexUnavailable):
+                storage.open_current(language)
                 return None
         # Read the version before the data: anything committed later bumps it again and is caught up.
         version = ContentVersion.current()
         build = storage.new_build(directory)
         try:
-            docs = list(documents.published_documents())
-            write_build(build, docs, progress)
+            docs = list(documents.published_documents(language))
+            write_build(build, docs, language, progress)
             storage.write_meta(build, version)
         except BaseException:
             shutil.rmtree(build, ignore_errors=True)
             raise
-        with this_process.lock:
-            storage.swap_to(build)
-            this_process.checked_at = time.monotonic()
-    return RebuildReport(build, len(docs), version, time.monotonic() - started)
+        with state.lock:
+            storage.swap_to(build, language)
+            state.checked_at = time.monotonic()
+    return RebuildReport(build, len(docs), version, time.monotonic() - started, language)
 
 
-def sync() -> SyncReport:
-    """Catch up with the database: re-index every item whose stamp changed, drop what is gone.
+def sync(language: str | None = None) -> SyncReport:
+    """Catch up the index of `language` (the site's own when None) with the database: re-index every
+    item whose stamp changed, drop what is gone.
 
     Stamps come from plain column values, so finding what changed costs a few queries; only the
     changed items are turned into documents.
     """
+    language = language or settings.LANGUAGE_CODE
+    state = this_process.of(language)
     version = ContentVersion.current()
-    wanted = documents.current_stamps()
-    with this_process.lock:
-        ix = storage.current_index()
+    wanted = documents.current_stamps(language)
+    with state.lock:
+        ix = storage.current_index(language)
         with ix.searcher() as searcher:
             reader = searcher.reader()
             keys = reader.column_reader("key", translate=True)
@@ -116,33 +128,36 @@ def sync() -> SyncReport:
         gone = [key for key in indexed if key not in wanted]
         if changed or gone:
             # An item unpublished since the stamps were read comes back as None, and is removed.
-            replace(documents.documents_for_keys(changed), gone)
-        storage.write_meta(storage.root() / this_process.name, version)
-    return SyncReport(len(changed), len(gone), version)
+            replace(documents.documents_for_keys(changed, language), language, gone)
+        storage.write_meta(storage.root(language) / state.name, version)
+    return SyncReport(len(changed), len(gone), version, language)
 
 
-def _rebuild_in_background(reason: str):
-    with this_process.lock:
-        thread = this_process.rebuild_thread
+def _rebuild_in_background(reason: str, language: str):
+    state = this_process.of(language)
+    with state.lock:
+        thread = state.rebuild_thread
         if thread is not None and thread.is_alive():
             return
-        if time.monotonic() - this_process.rebuild_failed_at < REBUILD_RETRY_SECONDS:
+        if time.monotonic() - state.rebuild_failed_at < REBUILD_RETRY_SECONDS:
             return
-        log.warning("search index unavailable (%s); rebuilding it in the background", reason)
-        thread = threading.Thread(target=_background_rebuild, name="search-rebuild", daemon=True)
-        this_process.rebuild_thread = thread
+        log.warning("search index (%s) unavailable (%s); rebuilding it in the background", language, reason)
+        thread = threading.Thread(
+            target=_background_rebuild, args=(language,), name=f"search-rebuild-{language}", daemon=True
+        )
+        state.rebuild_thread = thread
         thread.start()
 
 
-def _background_rebuild():
+def _background_rebuild(language: str):
     try:
-        report = rebuild(only_if_unusable=True)
+        report = rebuild(only_if_unusable=True, language=language)
         if report is None:
             log.info("search index repaired by another process; using its build")
         else:
             log.info("search index rebuilt in the background: %d documents", report.documents)
     except Exception:
-        this_process.rebuild_failed_at = time.monotonic()
+        this_process.of(language).rebuild_failed_at = time.monotonic()
         log.exception("search index rebuild failed; searches use the database meanwhile")
     finally:
         # This thread's own database connection; the request threads keep theirs.
@@ -150,75 +165,82 @@ def _background_rebuild():
 
 
 def wait_for_rebuild(timeout: float = 30.0) -> bool:
-    """Wait for a background rebuild to finish (for tests and the command line). True when none runs."""
-    thread = this_process.rebuild_thread
-    if thread is not None:
-        thread.join(timeout)
-        return not thread.is_alive()
+    """Wait for the background rebuilds of every language to finish (for tests and the command line).
+    True when none runs."""
+    deadline = time.monotonic() + timeout
+    for state in this_process.every():
+        thread = state.rebuild_thread
+        if thread is not None:
+            thread.join(max(0.0, deadline - time.monotonic()))
+            if thread.is_alive():
+                return False
     return True
 
 
-def unavailable(reason: str):
-    """Close the broken index, start a rebuild and tell the caller to use the database meanwhile.
+def unavailable(reason: str, language: str):
+    """Close the broken index of `language`, start a rebuild and tell the caller to use the database
+    meanwhile.
 
     Raises IndexUnavailable, except where rebuilds run in line (tests, single-threaded tools): then
     it returns once the fresh index is in use.
     """
-    this_process.close()
+    this_process.of(language).close()
     if settings.SEARCH_REBUILD_IN_BACKGROUND:
-        _rebuild_in_background(reason)
+        _rebuild_in_background(reason, language)
         raise IndexUnavailable(reason)
     # Rebuilt in line, inside the caller's own transaction.
-    log.warning("search index unavailable (%s); rebuilding it now", reason)
-    rebuild()
+    log.warning("search index (%s) unavailable (%s); rebuilding it now", language, reason)
+    rebuild(language=language)
 
 
-def ensure_ready():
-    """Open the index, then at most every SEARCH_FRESHNESS_SECONDS make sure it is current."""
-    directory = storage.root()
-    if this_process.ix is None or this_process.root != directory:
+def ensure_ready(language: str):
+    """Open the index of `language`, then at most every SEARCH_FRESHNESS_SECONDS make sure it is current."""
+    state = this_process.of(language)
+    directory = storage.root(language)
+    if state.ix is None or state.root != directory:
         try:
-            with this_process.lock:
-                if this_process.root is not None and this_process.root != directory:
-                    this_process.forget()  # SEARCH_INDEX_DIR changed (tests): forget the old index
-                if this_process.ix is None:
-                    storage.open_current()
+            with state.lock:
+                if state.root is not None and state.root != directory:
+                    state.forget()  # SEARCH_INDEX_DIR changed (tests): forget the old index
+                if state.ix is None:
+                    storage.open_current(language)
         except IndexUnavailable as exc:
-            unavailable(str(exc))
+            unavailable(str(exc), language)
     now = time.monotonic()
-    if now - this_process.checked_at < settings.SEARCH_FRESHNESS_SECONDS:
+    if now - state.checked_at < settings.SEARCH_FRESHNESS_SECONDS:
         return
-    if not this_process.check_lock.acquire(blocking=False):
+    if not state.check_lock.acquire(blocking=False):
         return  # another thread is checking; this search uses the index as it is
     try:
-        this_process.checked_at = now
-        _check_freshness()
+        state.checked_at = now
+        _check_freshness(language)
     finally:
-        this_process.check_lock.release()
+        state.check_lock.release()
 
 
-def _check_freshness():
-    directory = storage.root()
+def _check_freshness(language: str):
+    state = this_process.of(language)
+    directory = storage.root(language)
     name = storage.read_pointer(directory)
     if name is None or not (directory / name).is_dir():
-        unavailable("the index directory is missing")
+        unavailable("the index directory is missing", language)
         return
     try:
-        with this_process.lock:
-            if name != this_process.name or this_process.ix is None:
-                storage.open_current()  # another process swapped in a new build
-            elif this_process.ix.latest_generation() != this_process.disk_generation:
-                this_process.reopen_searchers()  # another process committed to this build
+        with state.lock:
+            if name != state.name or state.ix is None:
+                storage.open_current(language)  # another process swapped in a new build
+            elif state.ix.latest_generation() != state.disk_generation:
+                state.reopen_searchers()  # another process committed to this build
     except IndexUnavailable as exc:
-        unavailable(str(exc))
+        unavailable(str(exc), language)
         return
     meta = storage.read_meta(directory / name)
     if meta.get("schema") != SCHEMA_VERSION:
-        unavailable("the index metadata is missing, damaged or outdated")
+        unavailable("the index metadata is missing, damaged or outdated", language)
         return
     try:
         if meta.get("content_version") != ContentVersion.current():
-            sync()
+            sync(language)
     except WriterBusy:
         log.warning("search index writer busy; catch-up retries at the next check")
     except DatabaseError as exc:

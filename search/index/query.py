@@ -1,10 +1,12 @@
 """Turning a query plan into a Whoosh query: the words typed, the synonym map's needs and therapies,
-corrections of misspellings, and the filters a reader chose."""
+corrections of misspellings, and the filters a reader chose. Words are analysed as the index of the
+plan's language analyses them."""
 
+from django.conf import settings
 from whoosh.qparser import MultifieldPlugin, OrGroup, PhrasePlugin, QueryParser
 from whoosh.query import And, NullQuery, Or, Term
 
-from search.index.schema import SCHEMA, TEXT_FIELDS, analysed, stems
+from search.index.schema import SCHEMAS, TEXT_FIELDS, analysed, stems
 from search.index.whoosh_internals import score_into_array
 from search.plan import QueryPlan
 from search.text import words
@@ -21,22 +23,28 @@ PRUNABLE_FIELDS = {"modalities"}
 # tells nothing about what the reader needs: when the query says anything else, it is not searched.
 EVERYWHERE_SHARE = 0.75
 
-PARSER = QueryParser(
-    None,
-    SCHEMA,
-    # Words and "quoted phrases" only. Field names, wildcards, ranges, boosts and AND/OR/NOT are read
-    # as ordinary words: people in distress do not write query syntax, and `*` must not match everything.
-    plugins=[PhrasePlugin(), MultifieldPlugin(list(FIELD_BOOSTS), fieldboosts=FIELD_BOOSTS)],
-    group=OrGroup,
-)
+
+def _parser(schema) -> QueryParser:
+    return QueryParser(
+        None,
+        schema,
+        # Words and "quoted phrases" only. Field names, wildcards, ranges, boosts and AND/OR/NOT are read
+        # as ordinary words: people in distress do not write query syntax, and `*` must not match everything.
+        plugins=[PhrasePlugin(), MultifieldPlugin(list(FIELD_BOOSTS), fieldboosts=FIELD_BOOSTS)],
+        group=OrGroup,
+    )
 
 
-def plain_words_query(terms, boost: float = 1.0):
+PARSERS = {language: _parser(schema) for language, schema in SCHEMAS.items()}
+PARSER = PARSERS["en"]
+
+
+def plain_words_query(terms, boost: float = 1.0, language: str = settings.LANGUAGE_CODE):
     """Each word in any text field (OR), with the field boosts; what a query means without syntax."""
     clauses = [
         Term(fieldname, stem, boost=fieldboost * boost)
         for word in terms
-        for stem in stems(word)
+        for stem in stems(word, language)
         for fieldname, fieldboost in FIELD_BOOSTS.items()
     ]
     return Or(clauses) if clauses else NullQuery
@@ -54,15 +62,15 @@ def _parser_input(plan: QueryPlan) -> str:
 def typed_query(plan: QueryPlan):
     """What the reader typed as a query: quoted phrases through Whoosh's parser, or plain words."""
     if '"' not in plan.text:
-        return plain_words_query(plan.words)  # what the parser would make, without its cost
+        return plain_words_query(plan.words, language=plan.language)  # what the parser would make, faster
     try:
-        return PARSER.parse(_parser_input(plan))
+        return PARSERS.get(plan.language, PARSER).parse(_parser_input(plan))
     except Exception:
         # The parser rejected it: search the same words without any syntax.
-        return plain_words_query(plan.words)
+        return plain_words_query(plan.words, language=plan.language)
 
 
-def without_common_terms(query, reader, needs: tuple[str, ...] = ()):
+def without_common_terms(query, reader, needs: tuple[str, ...] = (), language: str = settings.LANGUAGE_CODE):
     """Drop the terms that cannot tell documents apart, repeat another, or match nothing.
 
     On a big index, a term found in a large share of documents (say "therapy" in bodies, or the link
@@ -76,7 +84,7 @@ def without_common_terms(query, reader, needs: tuple[str, ...] = ()):
     subqueries = query.subqueries if isinstance(query, Or) else [query]
     big = reader.doc_count() >= COMMON_MIN_DOCS
     limit = COMMON_SHARE * reader.doc_count()
-    found_needs = {stem for need in needs for stem in stems(need)}
+    found_needs = {stem for need in needs for stem in stems(need, language)}
     by_word: dict[str, list] = {}
     kept = []
     for sub in subqueries:
@@ -115,9 +123,9 @@ def restriction(kind: str | None, tag: str | None):
     return And(parts) if parts else None
 
 
-def highlight_terms(query, needs) -> frozenset[str]:
+def highlight_terms(query, needs, language: str = settings.LANGUAGE_CODE) -> frozenset[str]:
     """The stemmed words to mark in snippets: what was searched, plus the words of matched needs."""
     terms = {text for fieldname, text in query.iter_all_terms() if fieldname in TEXT_FIELDS}
     for need in needs:
-        terms.update(analysed("needs", need))
+        terms.update(analysed("needs", need, language))
     return frozenset(t.decode() if isinstance(t, bytes) else t for t in terms)

@@ -1,4 +1,4 @@
-"""Searchers on the open index, lent to one search at a time and kept for the next.
+"""Searchers on each language's open index, lent to one search at a time and kept for the next.
 
 Whoosh searchers are not shared between threads: each search borrows one from the pool and gives it
 back, so a searcher is reused across requests (and across threads) but never used by two at once.
@@ -54,14 +54,15 @@ class Reader:
 
 
 @contextlib.contextmanager
-def borrowed_reader():
-    """A reader on the current generation of the index, for the length of one search."""
-    generation, ix = this_process.generation, this_process.ix
+def borrowed_reader(language: str):
+    """A reader on the current generation of `language`'s index, for the length of one search."""
+    state = this_process.of(language)
+    generation, ix = state.generation, state.ix
     if ix is None:
         raise IndexUnavailable("the index is not open")
-    pool = this_process.idle_readers
+    pool = state.idle_readers
     reader = None
-    with this_process.readers_lock:
+    with state.readers_lock:
         while pool:
             candidate = pool.pop()
             if candidate.generation == generation:
@@ -73,8 +74,8 @@ def borrowed_reader():
     try:
         yield reader
     finally:
-        with this_process.readers_lock:
-            keep = reader.generation == this_process.generation and len(pool) < POOL_SIZE
+        with state.readers_lock:
+            keep = reader.generation == state.generation and len(pool) < POOL_SIZE
             if keep:
                 pool.append(reader)
         if not keep:

@@ -1,8 +1,10 @@
-"""Answering a search from the index: ranking, the relevance floor, and the page of results.
+"""Answering a search from the index of its language: ranking, the relevance floor, and the page of
+results.
 
 Nothing here logs what anyone searched for.
 """
 
+import functools
 import logging
 
 from whoosh.query import NullQuery, Or, Term
@@ -17,7 +19,7 @@ from search.index.query import (
 )
 from search.index.readers import Reader, borrowed_reader
 from search.index.schema import stems
-from search.index.snippets import snippet
+from search.index.snippets import FOLDS, snippet
 from search.index.spelling import corrections
 from search.index.storage import IndexUnavailable
 from search.index.vocabulary import IndexVocabulary
@@ -42,20 +44,20 @@ def search(
     """
     options = dict(kind=kind, tag=tag, page=page, per_page=per_page, lead=lead, everything=everything)
     try:
-        freshness.ensure_ready()
+        freshness.ensure_ready(plan.language)
         return _search(plan, **options)
     except IndexUnavailable:
         raise
     except Exception as exc:
         # A damaged file or a reader closed under us: rebuild, and let the database answer meanwhile.
         log.warning("search index read failed (%s); rebuilding", type(exc).__name__)
-        freshness.unavailable(type(exc).__name__)
+        freshness.unavailable(type(exc).__name__, plan.language)
     # Only reached when rebuilding in line (tests, tools): the fresh index answers.
     return _search(plan, **options)
 
 
 def _search(plan, **options) -> SearchResults:
-    with borrowed_reader() as reader:
+    with borrowed_reader(plan.language) as reader:
         return _ranked(reader, plan, **options)
 
 
@@ -72,11 +74,13 @@ def _lead_documents(searcher, lead, restrict, hidden: set[int]) -> list[int]:
 
 def _ranked(reader: Reader, plan, *, kind, tag, page, per_page, lead, everything) -> SearchResults:
     searcher = reader.searcher
+    language = plan.language
     hidden = reader.hidden()
-    fixes = corrections(IndexVocabulary(searcher.reader(), hidden), plan, reader.corrections(hidden))
+    vocabulary = IndexVocabulary(searcher.reader(), hidden, language)
+    fixes = corrections(vocabulary, plan, reader.corrections(hidden))
     expansion = plan.expansion
     if fixes.words:
-        corrected = synonym_map().expand(list(plan.tokens) + fixes.words)
+        corrected = synonym_map(language).expand(list(plan.tokens) + fixes.words)
         needs = tuple(dict.fromkeys(expansion.needs + corrected.needs))
         therapies = tuple(dict.fromkeys(expansion.therapies + corrected.therapies))
         also = tuple(dict.fromkeys(expansion.also_search + corrected.also_search))
@@ -87,11 +91,11 @@ def _ranked(reader: Reader, plan, *, kind, tag, page, per_page, lead, everything
     clauses += [Term("explains", slug, boost=THERAPY_BOOST) for slug in therapies]
     clauses += [Term("modalities", slug, boost=THERAPY_LINK_BOOST) for slug in therapies]
     if fixes.words:
-        clauses.append(plain_words_query(fixes.words, boost=CORRECTION_BOOST))
+        clauses.append(plain_words_query(fixes.words, boost=CORRECTION_BOOST, language=language))
     if also:
-        clauses.append(plain_words_query(also))
+        clauses.append(plain_words_query(also, language=language))
     query = without_common_terms(
-        Or([c for c in clauses if c is not NullQuery]).normalize(), searcher.reader(), needs
+        Or([c for c in clauses if c is not NullQuery]).normalize(), searcher.reader(), needs, language
     )
     outcome = SearchResults(query=plan.text, per_page=per_page, suggestion=fixes.suggestion)
     outcome.source = "index"
@@ -111,18 +115,20 @@ def _ranked(reader: Reader, plan, *, kind, tag, page, per_page, lead, everything
     outcome.weaker = chosen.weaker
     outcome.page = min(max(1, page), outcome.num_pages)
     first = (outcome.page - 1) * per_page
-    terms = highlight_terms(query, needs) if query is not NullQuery else frozenset()
+    terms = highlight_terms(query, needs, language) if query is not NullQuery else frozenset()
+    # The words of a snippet are read as the index of the language reads them.
+    reading = (functools.partial(stems, language=language), FOLDS.get(language))
     outcome.results = [
-        _result(searcher.stored_fields(docnum), terms, needs)
+        _result(searcher.stored_fields(docnum), terms, needs, *reading)
         for docnum in chosen.documents[first : first + per_page]
     ]
     return outcome
 
 
-def _result(fields: dict, terms: frozenset[str], needs: tuple[str, ...]) -> Result:
+def _result(fields: dict, terms: frozenset[str], needs: tuple[str, ...], stemmed, fold) -> Result:
     shown_snippet = (
-        snippet(fields.get("body", ""), terms, stems)
-        or snippet(fields.get("summary", ""), terms, stems)
+        snippet(fields.get("body", ""), terms, stemmed, fold)
+        or snippet(fields.get("summary", ""), terms, stemmed, fold)
         or Snippet.plain(fields.get("summary", ""))
     )
     shown = fields.get("shown") or {}

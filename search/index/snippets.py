@@ -2,7 +2,8 @@
 
 Works on plain text and stems; the caller passes the stemmer (the index's own), so the words marked are
 the words that matched. Written for speed rather than with a search engine's highlighter, which
-re-analyses the whole text.
+re-analyses the whole text. For a language whose index folds accents, the caller passes that folding
+too, so that the stem "panic" finds "pánico" in the text.
 """
 
 import functools
@@ -10,6 +11,7 @@ import re
 from collections.abc import Callable
 
 from search.results import ELLIPSIS, Snippet
+from search.spanish import fold_accents
 
 SNIPPET_CHARS = 220  # about two lines on a phone
 SNIPPET_LEAD = 70  # context kept before the first matched word
@@ -17,6 +19,9 @@ SNIPPET_SCAN_CHARS = 20000  # matches further into a long text are not worth the
 SNIPPET_MAX_MATCHES = 64  # enough to find a good window; a common word would otherwise cost a lot
 
 Stems = Callable[[str], tuple[str, ...]]  # one word -> its stemmed terms
+Fold = Callable[[str], str]  # a text -> the same text, letter for letter, as the index compares it
+# How each language's index compares letters, where it does not compare them as written.
+FOLDS: dict[str, Fold] = {"es": fold_accents}
 
 _WORD_REST = re.compile(r"\w*")
 
@@ -43,13 +48,17 @@ def _candidates(text: str, prefixes: tuple[str, ...]) -> list[tuple[int, int]]:
     return sorted(found.items())
 
 
-def matches(text: str, terms: frozenset[str], stems: Stems) -> list[tuple[int, int, str]]:
+def matches(
+    text: str, terms: frozenset[str], stems: Stems, fold: Fold | None = None
+) -> list[tuple[int, int, str]]:
     """(start, end, stem) of every word in `text` whose stem was searched for."""
     scanned = text[:SNIPPET_SCAN_CHARS]
     lowered = scanned.lower()
     if len(lowered) != len(scanned):
         # A character whose lower case is longer ("İ") would shift every offset after it.
         lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in scanned)
+    if fold is not None:
+        lowered = fold(lowered)  # letter for letter: the offsets stay those of `text`
     found = []
     for start, end in _candidates(lowered, _candidate_prefixes(terms)):
         stemmed = stems(lowered[start:end])
@@ -60,12 +69,13 @@ def matches(text: str, terms: frozenset[str], stems: Stems) -> list[tuple[int, i
     return found
 
 
-def snippet(text: str, terms: frozenset[str], stems: Stems) -> Snippet | None:
+def snippet(text: str, terms: frozenset[str], stems: Stems, fold: Fold | None = None) -> Snippet | None:
     """About SNIPPET_CHARS of `text` where the most different searched words meet, as (text, matched)
-    pieces; None when no word of `text` has one of the stems in `terms`."""
+    pieces; None when no word of `text` has one of the stems in `terms`. `fold` is how the index
+    compares letters (accents), when it does not compare them as written."""
     if not text or not terms:
         return None
-    found = matches(text, terms, stems)
+    found = matches(text, terms, stems, fold)
     if not found:
         return None
     best, best_count = 0, 0

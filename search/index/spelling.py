@@ -5,7 +5,8 @@ words is offered as a suggestion. Nearest words come from the site's own vocabul
 map ("lonley" -> "lonely"). "Did you mean" only ever offers words of items a reader can see now.
 
 Nothing here knows the search engine: it asks a Vocabulary (search/index/vocabulary.py reads one from
-the index) which words the site uses.
+the index of the query's language) which words the site uses. Each language has its own regular forms
+(Spanish: number, gender and accents, so "panico" is the site's "pánico") and its own synonym map.
 """
 
 import itertools
@@ -14,6 +15,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
+from django.conf import settings
+
+from search import spanish
 from search.plan import QueryPlan
 from search.synonyms import synonym_map
 
@@ -88,12 +92,19 @@ def forms(word: str) -> set[str]:
     return found
 
 
-def is_real_word(vocabulary: Vocabulary, word: str) -> bool:
+# The regular variants of a word in each language with rules of its own; any other reads as English.
+FORMS = {"es": spanish.word_forms}
+
+
+def is_real_word(vocabulary: Vocabulary, word: str, language: str = settings.LANGUAGE_CODE) -> bool:
     """The site uses this word, or a plain variant of it, in what readers can see."""
-    return any(vocabulary.uses(form) for form in (word, *forms(word)))
+    variants = FORMS.get(language, forms)(word)
+    return any(vocabulary.uses(form) for form in (word, *variants))
 
 
-def nearest(vocabulary: Vocabulary, word: str) -> list[tuple[int, str]]:
+def nearest(
+    vocabulary: Vocabulary, word: str, language: str = settings.LANGUAGE_CODE
+) -> list[tuple[int, str]]:
     """(edit distance, word) for the closest words the site uses or the synonym map knows, best first.
 
     Words of the synonym map that no visible item uses come last: they are searched, never suggested.
@@ -102,7 +113,7 @@ def nearest(vocabulary: Vocabulary, word: str) -> list[tuple[int, str]]:
     candidates: dict[str, tuple[int, int]] = {}
     for candidate, frequency in vocabulary.near(word, maxdist):
         candidates[candidate] = (edit_distance(word, candidate), -frequency)
-    for candidate in synonym_map().words:
+    for candidate in synonym_map(language).words:
         if (
             candidate[:1] == word[:1]
             and candidate not in candidates
@@ -115,12 +126,14 @@ def nearest(vocabulary: Vocabulary, word: str) -> list[tuple[int, str]]:
     return [(dist, candidate) for candidate, (dist, _freq) in ranked]
 
 
-def word_correction(vocabulary: Vocabulary, word: str) -> tuple[str | None, tuple[str, ...]]:
-    """(the word to suggest instead, or None; extra words to search) for one typed word."""
-    if is_real_word(vocabulary, word):
+def word_correction(
+    vocabulary: Vocabulary, word: str, language: str = settings.LANGUAGE_CODE
+) -> tuple[str | None, tuple[str, ...]]:
+    """(the word to suggest instead, or None; extra words to search) for one typed word of `language`."""
+    if is_real_word(vocabulary, word, language):
         return None, ()
-    near = nearest(vocabulary, word)
-    suggestible = [pair for pair in near if is_real_word(vocabulary, pair[1])]
+    near = nearest(vocabulary, word, language)
+    suggestible = [pair for pair in near if is_real_word(vocabulary, pair[1], language)]
     if vocabulary.knows_stem_of(word):
         # Search already finds its stem ("nightmars" ~ "nightmare"): only suggest a near-certain fix.
         suggestible = [(dist, candidate) for dist, candidate in suggestible if dist == 1]
@@ -139,6 +152,7 @@ def corrections(vocabulary: Vocabulary, plan: QueryPlan, known: dict) -> Correct
 
     `known` remembers each word's correction for the same vocabulary (see readers.Reader.corrections).
     """
+    language = plan.language
     covered = {plan.tokens[i] for i in plan.expansion.covered}
     extra: list[str] = []
     replacements: dict[str, str] = {}
@@ -147,7 +161,7 @@ def corrections(vocabulary: Vocabulary, plan: QueryPlan, known: dict) -> Correct
         # "flash backs" -> "flashbacks", "night mares" -> "nightmares"
         if len(joined) >= JOINED_MIN_LENGTH and vocabulary.uses(joined):
             extra.append(joined)
-            if not (is_real_word(vocabulary, first) and is_real_word(vocabulary, second)):
+            if not (is_real_word(vocabulary, first, language) and is_real_word(vocabulary, second, language)):
                 replacements[f"{first} {second}"] = joined
     joined_parts = {part for pair in replacements for part in pair.split()}
     for word in plan.words:
@@ -155,7 +169,7 @@ def corrections(vocabulary: Vocabulary, plan: QueryPlan, known: dict) -> Correct
             continue
         correction = known.get(word)
         if correction is None:
-            correction = known[word] = word_correction(vocabulary, word)
+            correction = known[word] = word_correction(vocabulary, word, language)
         suggested, also = correction
         if suggested:
             replacements[word] = suggested

@@ -1,7 +1,9 @@
-"""What this process knows about its search index: the one piece of mutable state in the package.
+"""What this process knows about its search indexes: the one piece of mutable state in the package.
 
-Every module of the package reads and changes `this_process`; nothing else keeps state between searches
-(the caches of schema.stems and of the snippet prefixes only remember answers that never change).
+Each language has an index of its own, so `this_process.of(language)` holds one IndexState per
+language. Every module of the package reads and changes those; nothing else keeps state between
+searches (the caches of schema.stems and of the snippet prefixes only remember answers that never
+change).
 """
 
 import itertools
@@ -10,12 +12,14 @@ from pathlib import Path
 
 
 class IndexState:
-    """The index this process has open, which searchers are still valid, and the locks guarding them.
+    """The index of one language this process has open, which searchers are still valid, and the locks
+    guarding them.
 
     Changed under `lock`; searches read it without the lock on their fast path.
     """
 
-    def __init__(self):
+    def __init__(self, language: str):
+        self.language = language
         self.lock = threading.RLock()  # opening, swapping and writing: one at a time in this process
         self.check_lock = threading.Lock()  # one freshness check (and catch-up) at a time
         self.rebuild_lock = threading.Lock()  # one rebuild at a time in this process
@@ -61,4 +65,28 @@ class IndexState:
             self.rebuild_failed_at = float("-inf")
 
 
-this_process = IndexState()
+class ThisProcess:
+    """The state of each language's index in this process, made on first use."""
+
+    def __init__(self):
+        self._states: dict[str, IndexState] = {}
+        self._lock = threading.Lock()
+
+    def of(self, language: str) -> IndexState:
+        state = self._states.get(language)
+        if state is None:
+            with self._lock:
+                state = self._states.setdefault(language, IndexState(language))
+        return state
+
+    def every(self) -> list[IndexState]:
+        with self._lock:
+            return list(self._states.values())
+
+    def forget(self):
+        """Close every index and forget where it was, as a new process would start."""
+        for state in self.every():
+            state.forget()
+
+
+this_process = ThisProcess()

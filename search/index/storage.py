@@ -1,10 +1,12 @@
-"""Where the index lives on disk, and the pointer that says which complete build is in use.
+"""Where each language's index lives on disk, and the pointer that says which complete build is in use.
 
-`settings.SEARCH_INDEX_DIR` holds one or more complete builds and a pointer file naming the one in
-use::
+`settings.SEARCH_INDEX_DIR` holds the index of the site's own language: one or more complete builds
+and a pointer file naming the one in use. Every other language's index sits in a folder named by its
+code, laid out the same way::
 
     var/search/CURRENT                 "build-20260101T120000-4242-a1b2c3"
     var/search/build-.../              Whoosh files, plus meta.json {"content_version": 17, "schema": 2}
+    var/search/es/CURRENT, var/search/es/build-.../     the Spanish index
 
 A new build is written beside the old one and the pointer is swapped atomically (os.replace), so
 readers never see a half-built index.
@@ -21,7 +23,7 @@ from pathlib import Path
 from django.conf import settings
 from whoosh import index
 
-from search.index.schema import SCHEMA, SCHEMA_VERSION
+from search.index.schema import SCHEMA_VERSION, schema_for
 from search.index.state import this_process
 
 POINTER = "CURRENT"
@@ -35,8 +37,10 @@ class IndexUnavailable(Exception):
     """The index is missing, outdated or unreadable; a rebuild has been started."""
 
 
-def root() -> Path:
-    return Path(settings.SEARCH_INDEX_DIR)
+def root(language: str) -> Path:
+    """The folder of `language`'s index."""
+    directory = Path(settings.SEARCH_INDEX_DIR)
+    return directory if language == settings.LANGUAGE_CODE else directory / language
 
 
 def read_pointer(directory: Path) -> str | None:
@@ -80,19 +84,19 @@ def new_build(directory: Path) -> Path:
     return build
 
 
-def create(build: Path):
-    """An empty Whoosh index in `build`."""
-    return index.create_in(str(build), SCHEMA)
+def create(build: Path, language: str):
+    """An empty Whoosh index for `language` in `build`."""
+    return index.create_in(str(build), schema_for(language))
 
 
-def swap_to(build: Path):
+def swap_to(build: Path, language: str):
     """Point every process at `build`, open it here, and delete builds nobody reads any more."""
     directory = build.parent
-    with this_process.lock:
+    with this_process.of(language).lock:
         previous = read_pointer(directory)
         _write_atomically(directory / POINTER, build.name)
         _remove_old_builds(directory, keep={build.name, previous or ""})
-        open_current()
+        open_current(language)
 
 
 def _remove_old_builds(directory: Path, keep: set[str]):
@@ -108,9 +112,9 @@ def _remove_old_builds(directory: Path, keep: set[str]):
             shutil.rmtree(path, ignore_errors=True)
 
 
-def open_current():
-    """Open the build the pointer names, or raise IndexUnavailable. Call with this_process.lock held."""
-    directory = root()
+def open_current(language: str):
+    """Open the build the pointer names, or raise IndexUnavailable. Call with the language's lock held."""
+    directory = root(language)
     name = read_pointer(directory)
     if name is None:
         raise IndexUnavailable("no index has been built")
@@ -119,36 +123,36 @@ def open_current():
     if meta.get("schema") != SCHEMA_VERSION:
         raise IndexUnavailable("the index was built for another schema")
     try:
-        ix = index.open_dir(str(build), schema=SCHEMA)
+        ix = index.open_dir(str(build), schema=schema_for(language))
         ix.doc_count()  # reads the table of contents: fails here if files are damaged
     except Exception as exc:
         raise IndexUnavailable(f"the index cannot be opened ({type(exc).__name__})") from exc
-    this_process.use(ix, name, directory)
+    this_process.of(language).use(ix, name, directory)
     return ix
 
 
-def current_index():
-    """The open index for the build in use now (another process may have swapped in a new one)."""
-    with this_process.lock:
-        directory = root()
-        if (
-            this_process.ix is None
-            or this_process.root != directory
-            or read_pointer(directory) != this_process.name
-        ):
-            return open_current()
-        return this_process.ix
+def current_index(language: str):
+    """The open index of `language` for the build in use now (another process may have swapped in a
+    new one)."""
+    state = this_process.of(language)
+    with state.lock:
+        directory = root(language)
+        if state.ix is None or state.root != directory or read_pointer(directory) != state.name:
+            return open_current(language)
+        return state.ix
 
 
-def status() -> dict:
-    """Where the index is and what it reflects, for the command line."""
-    directory = root()
+def status(language: str | None = None) -> dict:
+    """Where the index of `language` (the site's own when None) is and what it reflects, for the
+    command line."""
+    language = language or settings.LANGUAGE_CODE
+    directory = root(language)
     name = read_pointer(directory)
     meta = read_meta(directory / name) if name else {}
     count = None
     if name and meta.get("schema") == SCHEMA_VERSION:
         try:
-            with current_index().searcher() as searcher:
+            with current_index(language).searcher() as searcher:
                 count = searcher.doc_count()
         except IndexUnavailable:
             count = None

@@ -14,9 +14,10 @@ class IndexVocabulary:
     suggested.
     """
 
-    def __init__(self, reader, hidden: set[int]):
+    def __init__(self, reader, hidden: set[int], language: str):
         self.reader = reader
         self.hidden = hidden
+        self.language = language  # the index's: its words are analysed as that language's
 
     def uses(self, word: str) -> bool:
         if (SPELL_FIELD, word) not in self.reader:
@@ -30,7 +31,8 @@ class IndexVocabulary:
 
     def knows_stem_of(self, word: str) -> bool:
         return any(
-            ("body", stem) in self.reader or ("title", stem) in self.reader for stem in analysed("body", word)
+            ("body", stem) in self.reader or ("title", stem) in self.reader
+            for stem in analysed("body", word, self.language)
         )
 
     def near(self, word: str, maxdist: int):

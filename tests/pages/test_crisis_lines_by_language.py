@@ -50,7 +50,7 @@ def test_the_lines_follow_the_active_language_unless_one_is_named():
 
 def test_the_search_crisis_panel_uses_the_lines_of_the_page_s_language(monkeypatch):
     # Which words count as a crisis is search's business; here only the lines it then shows.
-    monkeypatch.setattr(crisis_help.crisis, "recognise", lambda text: ("suicide",))
+    monkeypatch.setattr(crisis_help.crisis, "recognise", lambda text, language=None: ("suicide",))
     with translation.override("es"):
         spanish = crisis_help.help_for("anything")
     english = crisis_help.help_for("anything")

@@ -9,9 +9,9 @@ from bs4 import BeautifulSoup
 from modalities.models import Modality
 
 
-def need_options(client) -> list[str]:
+def need_options(client, path="/search/") -> list[str]:
     # POST, as the private search sends it: never answered from the page cache.
-    soup = BeautifulSoup(client.post("/search/", {"q": "sleep"}).content, "html.parser")
+    soup = BeautifulSoup(client.post(path, {"q": "sleep"}).content, "html.parser")
     return [option.get_text() for option in soup.select("#search-tag option")]
 
 
@@ -34,3 +34,13 @@ def test_each_chosen_filter_is_shown_as_chosen(client, site):
     assert chosen_option(client, "nightmares") == ["nightmares"]
     assert chosen_option(client, "panic") == ["panic"]
     assert chosen_option(client, "") == []
+
+
+def test_each_language_keeps_the_needs_of_its_own_pages(client, site):
+    assert "waking at dawn" not in need_options(client)  # the English list, now kept
+    assert "waking at dawn" not in need_options(client, "/es/search/")  # the Spanish one, kept too
+
+    Modality.objects.get(language="es", slug="emdr").tags.add("waking at dawn")
+
+    assert "waking at dawn" in need_options(client, "/es/search/")
+    assert "waking at dawn" not in need_options(client), "only a Spanish page carries it"

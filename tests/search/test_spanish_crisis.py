@@ -124,7 +124,7 @@ def test_the_database_search_also_leads_with_the_spanish_help(content):
         ("kiero morir", "suicide"),  # k for "qu", as many people text
         ("q ya no kiero vivir", "suicide"),
         ("ME QUIERO MORIR YA", "suicide"),
-        ("matarme", "suicide"),
+        ("pienso en matarme", "suicide"),
         ("me voy a matar esta noche", "suicide"),
         ("cortandome", "self-harm"),
         ("me quitaron mi pasaporte y mis papeles", "danger-now"),

@@ -15,8 +15,6 @@ from modalities.models import Modality
 from search import documents, engine, index
 from search.languages import data_file
 
-SPANISH_FIXED_PAGES = {"/es/safety/", "/es/compare/", "/es/volunteer/"}
-
 
 def spanish(query, **options) -> list[str]:
     return [r.url for r in engine.search(query, language="es", per_page=50, **options).results]
@@ -118,7 +116,7 @@ def test_the_marked_words_of_a_snippet_are_the_words_as_written(indexed_content)
 def test_the_spanish_fixed_pages_are_found_in_spanish(indexed_content):
     assert spanish("borrar mi historial")[0] == "/es/safety/"
     assert spanish("alguien revisa mi teléfono")[0] == "/es/safety/"
-    assert spanish("comparar las terapias")[0] == "/es/compare/"
+    assert spanish("comparar las terapias")[0] == "/es/modalities/compare/"
     assert spanish("quiero ser voluntaria")[0] == "/es/volunteer/"
     assert "/es/safety/" not in english("borrar mi historial")
     found = {r.url: r for r in engine.search("salida rápida", language="es").results}
@@ -243,16 +241,3 @@ def test_the_search_follows_the_active_language_when_none_is_named(indexed_conte
     with translation.override("es"):
         assert engine.search("pesadillas").results[0].url == "/es/modalities/emdr/"
     assert not any(r.url.startswith("/es/") for r in engine.search("pesadillas").results)
-
-
-def test_the_needs_offered_as_filters_are_those_of_the_page_s_language(client, indexed_content):
-    """The list of needs is kept per content generation, and per language: each language has its own."""
-
-    def options(path):
-        soup = BeautifulSoup(client.post(path, {"q": "sueño"}).content, "html.parser")
-        return [option["value"] for option in soup.select("#search-tag option") if option["value"]]
-
-    assert "waking-at-dawn" not in options("/search/")  # the English list, now kept
-    Modality.objects.get(language="es", slug="emdr").tags.add("waking at dawn")
-    assert "waking-at-dawn" in options("/es/search/")
-    assert "waking-at-dawn" not in options("/search/"), "only a Spanish page carries it"
