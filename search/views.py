@@ -17,8 +17,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
 from caching.generation import content_generation
-from editorial.languages import reading_language
 from choose.search_pointer import points_to_the_aid
+from editorial.languages import reading_language
 from needs.vocabulary import needs_in_use
 from search import engine
 from search.documents import ARTICLE, MODALITY

@@ -304,7 +304,9 @@ def test_stamps_from_columns_match_the_documents(content, commit):
     with commit():
         article = new_article()
         article.tags.add("panic", "fear")
-        article.modalities.set(Modality.objects.filter(language="en", slug__in=["emdr", "somatic-experiencing"]))
+        article.modalities.set(
+            Modality.objects.filter(language="en", slug__in=["emdr", "somatic-experiencing"])
+        )
     built = {doc["key"]: doc["stamp"] for doc in documents.published_documents()}
     assert built == documents.current_stamps()
     assert len(built) == indexed_count() + 1
