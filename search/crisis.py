@@ -73,6 +73,10 @@ def _same_first_letter(typed: str, written: str) -> bool:
     return typed[:1] == written[:1]
 
 
+def _one_slip(typed: str, written: str) -> int:
+    return 1
+
+
 @dataclass(frozen=True)
 class Spelling:
     """How one language's typed words are compared with its phrases."""
@@ -82,6 +86,7 @@ class Spelling:
     stem: Callable[[str], str]  # a rough common form of a word
     respell: Callable[[str], tuple[str, ...]] = _as_typed  # one word as the words phrases write
     same_start: Callable[[str, str], bool] = _same_first_letter  # when a typo may count at all
+    substitution: Callable[[str, str], int] = _one_slip  # slips for one letter typed for another
 
 
 def normalise(text: str, spelling: Spelling | None = None) -> list[str]:
@@ -121,6 +126,7 @@ SPANISH = Spelling(
     stem=spanish.crisis_stem,
     respell=spanish.respell,
     same_start=spanish.same_start,
+    substitution=spanish.substitution,
 )
 # How each language's words are compared; a language not named here is compared as English.
 SPELLINGS = {"en": ENGLISH, "es": SPANISH}
@@ -130,8 +136,11 @@ def _allowed_slips(word: str) -> int:
     return 0 if len(word) < 4 else 1 if len(word) < 8 else 2
 
 
-def _distance(a: str, b: str, limit: int) -> int:
-    """Edit distance counting a swap of neighbouring letters as one slip (optimal string alignment)."""
+def _distance(a: str, b: str, limit: int, substitution: Callable[[str, str], int] = _one_slip) -> int:
+    """Edit distance counting a swap of neighbouring letters as one slip (optimal string alignment).
+
+    `substitution` is what typing one letter for another costs (one slip, unless a language says
+    otherwise)."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
     previous2: list[int] = []
@@ -139,7 +148,7 @@ def _distance(a: str, b: str, limit: int) -> int:
     for i, ca in enumerate(a, start=1):
         current = [i] + [0] * len(b)
         for j, cb in enumerate(b, start=1):
-            cost = 0 if ca == cb else 1
+            cost = 0 if ca == cb else substitution(ca, cb)
             current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
             if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
                 current[j] = min(current[j], previous2[j - 2] + 1)
@@ -238,7 +247,11 @@ class CrisisPhrases:
             for variant in _deletions(token, slips):
                 for word in self._by_deletion.get(variant, ()):
                     limit = min(slips, _allowed_slips(word))
-                    if limit and same_start(token, word) and _distance(token, word, limit) <= limit:
+                    if (
+                        limit
+                        and same_start(token, word)
+                        and _distance(token, word, limit, self.spelling.substitution) <= limit
+                    ):
                         found.add(word)
         return frozenset(found)
 

@@ -183,3 +183,13 @@ def crisis_stem(word: str) -> str:
 def same_start(typed: str, written: str) -> bool:
     """Typos count only when the first letter is right; b and v sound the same in Spanish."""
     return typed[:1].replace("v", "b") == written[:1].replace("v", "b")
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def substitution(typed: str, written: str) -> int:
+    """What one letter typed for another costs: one slip, but two for one vowel for another. Spanish
+    tells persons and meanings apart by vowels ("me pega" is not "me paga"); the forms of one verb
+    are matched by its stem instead."""
+    return 2 if typed in _VOWELS and written in _VOWELS else 1
