@@ -2,6 +2,7 @@ from django.urls import path
 
 from articles import views
 from articles.feeds import ArticleFeed
+from caching.decorators import cacheable_reading_page
 
 app_name = "articles"
 urlpatterns = [
@@ -9,5 +10,5 @@ urlpatterns = [
     path("articles/<slug:slug>/", views.article_detail, name="detail"),
     path("tags/", views.tag_index, name="tags"),
     path("tags/<slug:slug>/", views.tag_detail, name="tag"),
-    path("feeds/articles/", ArticleFeed(), name="feed"),
+    path("feeds/articles/", cacheable_reading_page(ArticleFeed()), name="feed"),
 ]

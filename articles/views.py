@@ -8,12 +8,14 @@ from taggit.models import Tag
 
 from articles.models import Article
 from articles.needs import needs_in_use
+from caching.decorators import cacheable_reading_page
 from modalities.models import Modality
 
 ARTICLES_PER_PAGE = 10
 RELATED_ARTICLE_COUNT = 3
 
 
+@cacheable_reading_page
 @require_safe
 def article_list(request):
     articles = Article.objects.published().prefetch_related("tags")
@@ -21,6 +23,7 @@ def article_list(request):
     return render(request, "articles/article_list.html", {"page": page, "articles": page.object_list})
 
 
+@cacheable_reading_page
 @require_safe
 def article_detail(request, slug):
     article = get_object_or_404(
@@ -40,11 +43,13 @@ def article_detail(request, slug):
     return render(request, "articles/article_detail.html", {"article": article, "related_articles": related})
 
 
+@cacheable_reading_page
 @require_safe
 def tag_index(request):
     return render(request, "articles/tag_list.html", {"needs": needs_in_use()})
 
 
+@cacheable_reading_page
 @require_safe
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)

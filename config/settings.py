@@ -55,7 +55,7 @@ INSTALLED_APPS = [
     "secondfactor",
     "choose",
     "staff",
-    "caching",  # after "editorial": its receivers must run after the content-version bump
+    "caching",
 ]
 
 MIDDLEWARE = [

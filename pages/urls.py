@@ -2,11 +2,12 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
 from articles.sitemaps import SITEMAPS
+from caching.decorators import cacheable_reading_page
 from pages import views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("safety/", views.safety, name="safety"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", cacheable_reading_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
 ]

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_safe
 
 from articles.models import Article
 from articles.needs import needs_in_use
+from caching.decorators import cacheable_reading_page
 from modalities.models import Modality
 from operations.unavailable import current_exception_is_database_outage, database_unavailable_response
 from staff.denied import is_staff_member, staff_permission_denied
@@ -18,6 +19,7 @@ from staff.denied import is_staff_member, staff_permission_denied
 HOME_ARTICLE_COUNT = 4
 
 
+@cacheable_reading_page
 @require_safe
 def home(request):
     return render(
@@ -31,11 +33,13 @@ def home(request):
     )
 
 
+@cacheable_reading_page
 @require_safe
 def safety(request):
     return render(request, "pages/safety.html")
 
 
+@cacheable_reading_page
 @require_safe
 def robots_txt(request):
     lines = [
