@@ -71,9 +71,6 @@ def _send_pending(connection) -> None:
         # is logged, its text may hold connection details.
         log.error("content version not bumped (%s); other servers notice at the next change",
                   type(exc).__name__)  # fmt: skip
-    # Each subscriber is called even if another fails; the change itself is committed already.
-    results = content_changed.send_robust(sender=Change, changes=frozenset(changes), using=connection.alias)
-    for receiver, result in results:
-        if isinstance(result, Exception):
-            log.error("content_changed receiver %s failed (%s)",
-                      getattr(receiver, "__qualname__", receiver), type(result).__name__)  # fmt: skip
+    # Each subscriber is called even if another fails (Django logs the failure): the change itself
+    # is committed already, and must not turn into an error for whoever saved it.
+    content_changed.send_robust(sender=None, changes=frozenset(changes), using=connection.alias)
