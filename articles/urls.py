@@ -8,7 +8,5 @@ app_name = "articles"
 urlpatterns = [
     path("articles/", views.article_list, name="list"),
     path("articles/<slug:slug>/", views.article_detail, name="detail"),
-    path("tags/", views.tag_index, name="tags"),
-    path("tags/<slug:slug>/", views.tag_detail, name="tag"),
     path("feeds/articles/", cacheable_reading_page(ArticleFeed()), name="feed"),
 ]

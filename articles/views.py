@@ -1,13 +1,11 @@
-"""Article list and page, the needs-and-symptoms (tag) pages."""
+"""Article list and article page."""
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
-from taggit.models import Tag
 
 from articles.models import Article
-from articles.needs import needs_in_use
 from caching.decorators import cacheable_reading_page
 from modalities.models import Modality
 
@@ -41,25 +39,3 @@ def article_detail(request, slug):
         .only("title", "slug", "summary", "published_at")[:RELATED_ARTICLE_COUNT]
     )
     return render(request, "articles/article_detail.html", {"article": article, "related_articles": related})
-
-
-@cacheable_reading_page
-@require_safe
-def tag_index(request):
-    return render(request, "articles/tag_list.html", {"needs": needs_in_use()})
-
-
-@cacheable_reading_page
-@require_safe
-def tag_detail(request, slug):
-    tag = get_object_or_404(Tag, slug=slug)
-    modalities = Modality.objects.published().filter(tags=tag)
-    articles = Article.objects.published().filter(tags=tag)
-    if not modalities and not articles:
-        # A tag that only drafts use is not public yet.
-        return render(request, "404.html", status=404)
-    return render(
-        request,
-        "articles/tag_detail.html",
-        {"tag": tag, "modalities": modalities, "articles": articles},
-    )

@@ -32,7 +32,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks import wrk
-from benchmarks.server import ROOT, Gunicorn, cpu_count, fetch, manage, production_env, workers_for
+from benchmarks.server import (
+    ROOT,
+    Gunicorn,
+    asset_urls,
+    cpu_count,
+    fetch,
+    prepare_site,
+    production_env,
+    search_terms_logged,
+    workers_for,
+)
+from benchmarks.targets import check
 
 CONNECTIONS = 32
 # Each page is measured in rounds, taking turns with the others, so that anything else the machine
@@ -86,25 +97,6 @@ class Row:
 
 def _kb(n: int) -> float:
     return n / 1024
-
-
-def prepare(workdir: Path, env: dict[str, str]) -> None:
-    started = time.perf_counter()
-    manage(env, "collectstatic", "--noinput")
-    manage(env, "migrate", "--noinput")
-    manage(env, "loadcontent")
-    manage(env, "rebuild_index")
-    print(
-        f"setup: collectstatic, migrate, loadcontent, rebuild_index in {time.perf_counter() - started:.1f} s"
-    )
-
-
-def asset_urls(html: str) -> list[str]:
-    """Stylesheets and scripts the page loads (self-hosted, hashed names)."""
-    links = re.findall(r'<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"', html)
-    links += re.findall(r'<link[^>]+href="([^"]+)"[^>]+rel="stylesheet"', html)
-    scripts = re.findall(r'<script[^>]+src="([^"]+)"', html)
-    return list(dict.fromkeys(links + scripts))
 
 
 def page_weight(base: str) -> tuple[float, list[str]]:
@@ -279,18 +271,6 @@ def soak(server: Gunicorn, scripts: Path, paths: list[str]) -> tuple[wrk.Result,
     return result, growth
 
 
-def search_terms_logged(log: Path) -> int:
-    """Lines of the server's log that show a query string (a search term would be in it)."""
-    query = re.compile(r"\?[^\s\"]*=")
-    return sum(1 for line in log.read_text(errors="replace").splitlines() if query.search(line))
-
-
-def check(label: str, ok: bool, failures: list[str]) -> None:
-    print(f"  {'met    ' if ok else 'MISSED '} {label}")
-    if not ok:
-        failures.append(label)
-
-
 def main() -> int:
     cpus = cpu_count()
     workers = int(os.environ.get("BENCH_WORKERS") or workers_for(cpus))
@@ -309,7 +289,7 @@ def main() -> int:
     )
     server = None
     try:
-        prepare(workdir, env)
+        print(f"setup: collectstatic, migrate, loadcontent, rebuild_index in {prepare_site(env):.1f} s")
         server = Gunicorn(env, workers, workdir / "gunicorn.log")
         server.wait_ready()
         base = server.base_url

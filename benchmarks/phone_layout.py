@@ -12,7 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks.server import Gunicorn, manage, production_env
+from benchmarks.server import Gunicorn, prepare_site, production_env
 
 CHROMIUM = "/usr/bin/chromium"
 PHONE = {"width": 360, "height": 800}
@@ -50,13 +50,6 @@ FOCUS_CONTRAST_JS = """() => {
   const a = lum(rgb(getComputedStyle(el).color)), b = lum(background(el));
   return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
 }"""
-
-
-def prepare(workdir: Path, env: dict[str, str]) -> None:
-    manage(env, "collectstatic", "--noinput")
-    manage(env, "migrate", "--noinput")
-    manage(env, "loadcontent")
-    manage(env, "rebuild_index")
 
 
 def phone_figures(browser, base: str) -> None:
@@ -153,7 +146,7 @@ def main() -> int:
     env["DJANGO_SECURE_SSL_REDIRECT"] = "0"
     server = None
     try:
-        prepare(workdir, env)
+        prepare_site(env)
         server = Gunicorn(env, 1, workdir / "gunicorn.log")
         server.wait_ready()
         with sync_playwright() as playwright:

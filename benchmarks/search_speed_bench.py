@@ -15,7 +15,6 @@ share of the stylesheet's. Target: at least TARGET_SHARE. Exit status 1 when it 
 
 import os
 import random
-import re
 import shutil
 import sys
 import tempfile
@@ -24,8 +23,8 @@ from pathlib import Path
 from urllib.parse import quote_plus
 
 from benchmarks import wrk
-from benchmarks.load_bench import asset_urls, check, prepare
-from benchmarks.server import Gunicorn, fetch, production_env
+from benchmarks.server import Gunicorn, asset_urls, fetch, prepare_site, production_env, search_terms_logged
+from benchmarks.targets import check
 
 CONNECTIONS = 32
 ROUNDS = 3
@@ -93,7 +92,7 @@ def main() -> int:
           + " ".join(f"{n:.1f}" for n in os.getloadavg()))  # fmt: skip
     server = None
     try:
-        prepare(workdir, env)
+        print(f"setup: collectstatic, migrate, loadcontent, rebuild_index in {prepare_site(env):.1f} s")
         server = Gunicorn(env, workers, workdir / "gunicorn.log")
         server.wait_ready()
         base = server.base_url
@@ -127,8 +126,7 @@ def main() -> int:
             print(f"  {name:36}{result.rps:9.0f}{result.p50_ms:9.2f}{result.p99_ms:9.2f}{result.errors:8d}")
         share = search.rps / static.rps
         print(f"  search / static: {share:.3f}x   ({sent:,} searches measured)")
-        logged = sum(1 for line in (workdir / "gunicorn.log").read_text(errors="replace").splitlines()
-                     if re.search(r"\?[^\s\"]*=", line))  # fmt: skip
+        logged = search_terms_logged(workdir / "gunicorn.log")
         failures: list[str] = []
         print("\ntargets:")
         check(f"search >= {TARGET_SHARE} of static without the page cache ({share:.3f})",

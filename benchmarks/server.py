@@ -5,6 +5,7 @@ DATABASE_URL is dropped (SQLite inside that folder), and only 127.0.0.1 is bound
 """
 
 import os
+import re
 import secrets
 import signal
 import socket
@@ -58,6 +59,16 @@ def manage(env: dict[str, str], *args: str) -> None:
     )
     if completed.returncode != 0:
         raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{completed.stdout}\n{completed.stderr}")
+
+
+def prepare_site(env: dict[str, str]) -> float:
+    """Static files, database, curated content and search index, as `make run` sets them up; seconds taken."""
+    started = time.perf_counter()
+    manage(env, "collectstatic", "--noinput")
+    manage(env, "migrate", "--noinput")
+    manage(env, "loadcontent")
+    manage(env, "rebuild_index")
+    return time.perf_counter() - started
 
 
 def free_port() -> int:
@@ -149,3 +160,17 @@ def fetch(url: str, headers: dict[str, str] | None = None) -> Response:
             return Response(response.status, response.headers, response.read())
     except urllib.error.HTTPError as error:
         return Response(error.code, error.headers, error.read())
+
+
+def asset_urls(html: str) -> list[str]:
+    """Stylesheets and scripts the page loads (self-hosted, hashed names)."""
+    links = re.findall(r'<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"', html)
+    links += re.findall(r'<link[^>]+href="([^"]+)"[^>]+rel="stylesheet"', html)
+    scripts = re.findall(r'<script[^>]+src="([^"]+)"', html)
+    return list(dict.fromkeys(links + scripts))
+
+
+def search_terms_logged(log: Path) -> int:
+    """Lines of the server's log that show a query string (a search term would be in it)."""
+    query = re.compile(r"\?[^\s\"]*=")
+    return sum(1 for line in log.read_text(errors="replace").splitlines() if query.search(line))

@@ -9,6 +9,7 @@ urlpatterns = [
     path("modalities/", include("modalities.urls")),
     path("choose/", include("choose.urls")),
     path("", include("articles.urls")),
+    path("", include("needs.urls")),
     path("", include("search.urls")),
     path("", include("volunteers.urls")),
     path("inbox/", include("volunteers.inbox_urls")),

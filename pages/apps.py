@@ -1,6 +1,13 @@
 from django.apps import AppConfig
+from django.core.signals import setting_changed
 
 
 class PagesConfig(AppConfig):
     name = "pages"
     verbose_name = "Site pages"
+
+    def ready(self):
+        from pages import frame
+
+        # The kept page frame shows settings (crisis lines, site name): a change must show at once.
+        setting_changed.connect(frame.forget, dispatch_uid="pages.frame.forget")

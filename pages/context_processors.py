@@ -9,6 +9,8 @@ import re
 
 from django.conf import settings
 
+from pages.frame import nav_current
+
 _NOT_DIALLED = re.compile(r"[^0-9+]")
 
 
@@ -42,11 +44,12 @@ def emergency_numbers() -> list[dict]:
 
 
 def site(request) -> dict:
-    """Template context for base.html: site name, quick-exit target, crisis lines."""
+    """Template context for base.html: site name, quick-exit target, crisis lines, current menu link."""
     return {
         "SITE_NAME": settings.SITE_NAME,
         "QUICK_EXIT_URL": settings.QUICK_EXIT_URL,
         # Lines marked "help_box": false are shown only where a search recognises danger.
         "CRISIS_LINES": [line for line in crisis_lines() if line.get("help_box", True)],
         "EMERGENCY_NUMBERS": emergency_numbers(),
+        "NAV_CURRENT": nav_current(request),
     }

@@ -1,9 +1,9 @@
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from articles.sitemaps import SITEMAPS
 from caching.decorators import cacheable_reading_page
 from pages import views
+from pages.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("", views.home, name="home"),

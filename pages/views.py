@@ -10,9 +10,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from articles.models import Article
-from articles.needs import needs_in_use
 from caching.decorators import cacheable_reading_page
 from modalities.models import Modality
+from needs.vocabulary import needs_in_use
 from operations.unavailable import current_exception_is_database_outage, database_unavailable_response
 from staff.denied import is_staff_member, staff_permission_denied
 

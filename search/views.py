@@ -15,10 +15,10 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
-from articles.needs import needs_in_use
 from caching.decorators import cacheable_reading_page
 from caching.generation import content_generation
 from choose.search_pointer import points_to_the_aid
+from needs.vocabulary import needs_in_use
 from search import engine
 from search.documents import ARTICLE, MODALITY
 

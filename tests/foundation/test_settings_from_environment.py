@@ -1,14 +1,11 @@
 """Settings come from the environment; production refuses to start without what it needs."""
 
-import os
-import subprocess
-import sys
-
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from config.env import env_bool, env_int, env_json, env_list
-from tests.conftest import ROOT
+from tests import child_process
+from tests.child_process import clean_env
 
 PRODUCTION_ENV = {
     "DJANGO_SECRET_KEY": "a-long-random-production-like-secret-key-0123456789-abcdefghijkl",
@@ -17,19 +14,8 @@ PRODUCTION_ENV = {
 
 
 def run_manage(*args, env_overrides=None, tmp_path=None):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
-    env["DJANGO_SETTINGS_MODULE"] = "config.settings"
-    if tmp_path is not None:
-        env["DJANGO_VAR_DIR"] = str(tmp_path)
-    env.update(env_overrides or {})
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    variables = {"DJANGO_VAR_DIR": str(tmp_path)} if tmp_path is not None else {}
+    return child_process.run_manage(*args, env=clean_env(**{**variables, **(env_overrides or {})}))
 
 
 def test_production_refuses_to_start_without_secret_key(tmp_path):

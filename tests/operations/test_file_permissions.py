@@ -5,6 +5,7 @@ import stat
 import subprocess
 import sys
 
+from tests.child_process import clean_env, run_manage
 from tests.conftest import ROOT
 
 
@@ -14,14 +15,9 @@ def mode(path) -> int:
 
 def run_with_open_umask(*args, var_dir):
     """manage.py under the usual umask 022, which leaves new files readable by every local user."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
-    env.update(DJANGO_SETTINGS_MODULE="config.settings", DJANGO_DEBUG="1", DJANGO_VAR_DIR=str(var_dir))
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
+    return run_manage(
+        *args,
+        env=clean_env(DJANGO_DEBUG="1", DJANGO_VAR_DIR=str(var_dir)),
         timeout=300,
         preexec_fn=lambda: os.umask(0o022),  # noqa: PLW1509 (a plain umask, no threads involved)
     )
@@ -44,14 +40,12 @@ def test_a_database_in_memory_creates_no_file(tmp_path):
     result = subprocess.run(
         [sys.executable, "-c", "import django; django.setup()"],
         cwd=tmp_path,
-        env={
-            **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))},
-            "PYTHONPATH": str(ROOT),
-            "DJANGO_SETTINGS_MODULE": "config.settings",
-            "DJANGO_DEBUG": "1",
-            "DJANGO_VAR_DIR": str(tmp_path / "var"),
-            "DATABASE_URL": "sqlite://:memory:",
-        },
+        env=clean_env(
+            PYTHONPATH=str(ROOT),
+            DJANGO_DEBUG="1",
+            DJANGO_VAR_DIR=str(tmp_path / "var"),
+            DATABASE_URL="sqlite://:memory:",
+        ),
         capture_output=True,
         text=True,
         timeout=120,
@@ -64,17 +58,15 @@ def test_check_deploy_warns_about_a_var_folder_open_to_others(tmp_path):
     var = tmp_path / "var"
     var.mkdir(mode=0o755)
     os.chmod(var, 0o755)  # as an install made before var/ was created owner-only
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
-    env.update(
-        DJANGO_SETTINGS_MODULE="config.settings",
+    env = clean_env(
         DJANGO_SECRET_KEY="a-long-random-production-like-secret-key-0123456789-abcdefghijkl",
         DJANGO_ALLOWED_HOSTS="healing.example.org",
         DJANGO_VAR_DIR=str(var),
     )
-    command = [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"]
-    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    check_deploy = ("check", "--deploy", "--fail-level", "WARNING")
+    result = run_manage(*check_deploy, env=env)
     assert result.returncode != 0
     assert "operations.W001" in result.stderr and f"chmod 700 {var}" in result.stderr
     os.chmod(var, 0o700)
-    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    result = run_manage(*check_deploy, env=env)
     assert result.returncode == 0, result.stderr

@@ -6,8 +6,8 @@ Needs the curated content loaded (the `content` fixtures).
 """
 
 from articles.models import Article
-from articles.needs import needs_in_use
 from modalities.models import SLUGS
+from needs.vocabulary import needs_in_use
 
 MODALITY_SLUGS = SLUGS  # one list of therapies the site has a page for
 SEARCH_TERMS = "nightmares"

@@ -146,3 +146,29 @@ def test_the_frame_check_itself_spots_a_second_h1_and_a_late_exit():
     problems = frame_problems(broken)
     assert "2 h1 elements" in problems
     assert "the skip link is not the second tab stop" in problems
+
+
+def test_the_kept_frame_marks_the_current_page_on_each_page_in_turn(client, content):
+    """The frame is rendered once and kept (pages/frame.py); the current menu link still follows the page."""
+    seen = {}
+    paths = ("/modalities/compare/", "/articles/", "/modalities/emdr/", "/search/", "/modalities/compare/")
+    for path in paths:
+        soup = BeautifulSoup(client.get(path).content, "html.parser")
+        seen[path] = [a.get_text() for a in soup.select('nav a[aria-current="page"]')]
+    assert seen == {
+        "/modalities/compare/": ["Compare"],
+        "/articles/": ["Articles"],
+        "/modalities/emdr/": [],
+        "/search/": ["Search"],
+    }
+
+
+def test_a_frame_rendered_without_a_request_is_never_served_to_readers(client, content):
+    """A template rendered with another context (no crisis lines) must not leave its frame for readers."""
+    bare = {"SITE_NAME": "", "QUICK_EXIT_URL": "", "CRISIS_LINES": [], "EMERGENCY_NUMBERS": []}
+    bare["NAV_CURRENT"] = ""
+    render_to_string("base.html", bare)
+    help_box = BeautifulSoup(client.get("/").content, "html.parser").select_one("#help-box")
+    assert {"tel:18883737888", "tel:988"} <= {a["href"] for a in help_box.find_all("a")}
+    exit_link = BeautifulSoup(client.get("/").content, "html.parser").select_one("a[data-quick-exit]")
+    assert exit_link["href"] == settings.QUICK_EXIT_URL

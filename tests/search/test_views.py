@@ -47,7 +47,7 @@ def test_empty_query_shows_the_browse_page(client, indexed_content):
         assert soup.select_one("#browse-by-need")
         needs = [a.get_text() for a in soup.select("#browse-by-need ul.tags a")]
         assert "nightmares" in needs
-        assert soup.select_one(f'#browse-by-need a[href="{reverse("articles:tags")}"]')
+        assert soup.select_one(f'#browse-by-need a[href="{reverse("needs:list")}"]')
         assert not soup.select("ol.search-results")
         assert soup.select_one("#help-box"), "the help box is on every page"
 

@@ -5,7 +5,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.content_files import ContentError, load_content
+from curated.front_matter import ContentError
+from curated.loading import load_content
 
 
 class Command(BaseCommand):

@@ -4,7 +4,6 @@ from django.db.models import Count, Q
 from taggit.models import Tag
 
 from articles.models import Article
-from editorial.models import Status
 from modalities.models import Modality
 
 
@@ -26,6 +25,3 @@ def needs_in_use():
         .filter(item_count__gt=0)
         .order_by("name")
     )
-
-
-__all__ = ["needs_in_use", "Status"]
