@@ -9,6 +9,7 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_noop
 
 from config.env import env_bool, env_int, env_json, env_list, env_str, require
 from config.private_paths import ensure_private_dir, ensure_private_file
@@ -63,6 +64,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The language comes from the address alone (/es/... is Spanish): no cookie, no redirect, no Vary.
+    "pages.language.URLLanguageMiddleware",
     # Conditional GET outside the page cache (304s for hits too); the cache answers hits before
     # sessions and the database are touched; compression runs inside it, so pages are stored
     # compressed. See caching/middleware.py.
@@ -208,7 +211,12 @@ TAGGIT_TAGS_FROM_STRING = "editorial.tags.parse_tags"
 TAGGIT_STRING_FROM_TAGS = "editorial.tags.format_tags"
 
 # --- Internationalisation -------------------------------------------------------------------------
+# English is served unprefixed, every other language under /<code>/ (config/urls.py). Each name is the
+# language's own, so a reader finds it whatever language the page is in; marked so that the link to a
+# language can be worded in that language (templates/base.html).
 LANGUAGE_CODE = "en"
+LANGUAGES = [("en", gettext_noop("English")), ("es", gettext_noop("Español"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env_str("DJANGO_TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
@@ -365,6 +373,37 @@ CRISIS_LINES = env_json(
             "help_box": False,
         },
     ],
+)
+# The lines that answer in a language other than English, by language code; a language not named here
+# gets CRISIS_LINES. Same fields as CRISIS_LINES; each note is written in that language.
+CRISIS_LINES_BY_LANGUAGE = env_json(
+    "SITE_CRISIS_LINES_BY_LANGUAGE",
+    {
+        "es": [
+            {
+                "name": "National Human Trafficking Hotline (EE. UU.)",
+                "call": "1-888-373-7888",
+                "text": "233733",
+                "note": "Las 24 horas. No es la policía ni inmigración. Por teléfono atiende en muchos "
+                "idiomas, con intérpretes. Por texto y chat, en español. TTY: 711.",
+                "kinds": ["danger-now", "child-at-risk"],
+            },
+            {
+                "name": "988 Suicide & Crisis Lifeline (EE. UU.)",
+                "call": "988",
+                "text": "988",
+                "note": "Las 24 horas. Al llamar, marca 2 para hablar en español. Por texto, escribe "
+                "AYUDA al 988. Chat en 988lineadevida.org.",
+                "kinds": ["suicide", "self-harm"],
+            },
+            {
+                "name": "Modern Slavery & Exploitation Helpline (Reino Unido)",
+                "call": "08000 121 700",
+                "note": "Las 24 horas. Con intérpretes: puedes hablar en español.",
+                "kinds": ["danger-now", "child-at-risk"],
+            },
+        ],
+    },
 )
 EMERGENCY_NUMBERS = env_json(
     "SITE_EMERGENCY_NUMBERS",
