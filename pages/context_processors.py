@@ -45,11 +45,11 @@ def crisis_lines(language: str | None = None) -> list[dict]:
     ]
 
 
-def emergency_numbers() -> list[dict]:
-    """The configured emergency numbers, each with a `call_href` (tel:) added."""
-    return [
-        {**number, "call_href": _href("tel", number.get("call"))} for number in settings.EMERGENCY_NUMBERS
-    ]
+def emergency_numbers(language: str | None = None) -> list[dict]:
+    """The emergency numbers for a language (the active one unless named), each with a `call_href`."""
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    numbers = settings.EMERGENCY_NUMBERS_BY_LANGUAGE.get(language) or settings.EMERGENCY_NUMBERS
+    return [{**number, "call_href": _href("tel", number.get("call"))} for number in numbers]
 
 
 def site(request) -> dict:

@@ -12,6 +12,7 @@ from django.utils import translation
 from django.views.decorators.http import require_safe
 
 from articles.models import Article
+from caching.decorators import cacheable_reading_page
 from modalities.models import Modality
 from needs.vocabulary import needs_in_use
 from operations.unavailable import current_exception_is_database_outage, database_unavailable_response
@@ -22,6 +23,7 @@ HOME_ARTICLE_COUNT = 4
 NOT_FOR_CRAWLERS = ("volunteer/thanks/", "api/")
 
 
+@cacheable_reading_page
 @require_safe
 def home(request):
     return render(
@@ -35,11 +37,13 @@ def home(request):
     )
 
 
+@cacheable_reading_page
 @require_safe
 def safety(request):
     return render(request, "pages/safety.html")
 
 
+@cacheable_reading_page
 @require_safe
 def robots_txt(request):
     homes = []

@@ -4,7 +4,7 @@ from bs4 import BeautifulSoup
 from django.test import override_settings
 from django.utils import translation
 
-from pages.context_processors import crisis_lines
+from pages.context_processors import crisis_lines, emergency_numbers
 from search import crisis_help
 
 
@@ -56,3 +56,12 @@ def test_the_search_crisis_panel_uses_the_lines_of_the_page_s_language(monkeypat
     english = crisis_help.help_for("anything")
     assert any("AYUDA" in line["note"] for line in spanish.lines)
     assert not any("AYUDA" in line["note"] for line in english.lines)
+
+
+def test_spanish_pages_name_the_emergency_numbers_in_spanish(client, content):
+    english = BeautifulSoup(client.get("/").content, "html.parser").select_one("#help-box").get_text(" ")
+    spanish = BeautifulSoup(client.get("/es/").content, "html.parser").select_one("#help-box").get_text(" ")
+    assert "(UK)" in english and "(Reino Unido)" not in english
+    assert "(Reino Unido)" in spanish and "(EE. UU.)" in spanish and "(UK)" not in spanish
+    with translation.override("es"):
+        assert "Marca 55" in emergency_numbers()[1]["note"]
