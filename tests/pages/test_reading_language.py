@@ -92,7 +92,8 @@ def test_an_explainer_in_spanish_has_the_spanish_text_and_headings(spanish, cont
         SPANISH_HEADINGS
     )
     assert emdr.may_suit in page.get_text(" ")
-    assert not page.select(".untranslated-note") and not page.main.select('[lang="en"]')
+    assert not page.select(".untranslated-note")
+    assert not page.main.article.header.select("[lang]") and not page.select("section[lang], dd[lang]")
     assert not page.find("link", rel="canonical")
 
 
