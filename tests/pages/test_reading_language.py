@@ -21,6 +21,8 @@ SPANISH_HEADINGS = [
     "Preguntas para hacer a un terapeuta",
 ]
 ATOM = "{http://www.w3.org/2005/Atom}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
 
 
 def soup(response):
@@ -29,13 +31,11 @@ def soup(response):
 
 
 @pytest.fixture
-def spanish(client, settings):
-    """GET a page as a reader of Spanish."""
-    settings.PAGE_CACHE_SECONDS = 0  # the same address answers in both languages here
+def spanish(client):
+    """GET a page's Spanish address (/es/ in front of the English one)."""
 
     def get(path):
-        with translation.override("es"):
-            return client.get(path)
+        return client.get(f"/es{path}")
 
     return get
 
@@ -53,6 +53,14 @@ def reader_titles(model):
     }
 
 
+def alternates(page) -> dict[str, str]:
+    return {link["hreflang"]: link["href"] for link in page.select("link[rel=alternate][hreflang]")}
+
+
+def english_url(item) -> str:
+    return f"{settings.SITE_URL}/{item._meta.app_label}/{item.slug}/"
+
+
 def listed(page, selector):
     """(href, title, lang, marked) of each link in a list of pages."""
     rows = []
@@ -63,10 +71,12 @@ def listed(page, selector):
 
 
 def assert_reader_versions(rows, model):
-    """Each listed page is the version a reader of Spanish gets, and an English one is said to be."""
+    """Each listed page is the version a reader of Spanish gets, at its Spanish address, and an
+    English one is said to be."""
     expected = reader_titles(model)
     assert rows
     for href, title, lang, marked in rows:
+        assert href.startswith("/es/"), href
         slug = href.rstrip("/").rsplit("/", 1)[1]
         want_title, want_language = expected[slug]
         assert title == want_title, href
@@ -95,6 +105,11 @@ def test_an_explainer_in_spanish_has_the_spanish_text_and_headings(spanish, cont
     assert not page.select(".untranslated-note")
     assert not page.main.article.header.select("[lang]") and not page.select("section[lang], dd[lang]")
     assert not page.find("link", rel="canonical")
+    assert alternates(page) == {
+        "en": f"{settings.SITE_URL}/modalities/emdr/",
+        "es": f"{settings.SITE_URL}/es/modalities/emdr/",
+        "x-default": f"{settings.SITE_URL}/modalities/emdr/",
+    }
 
 
 def test_an_explainer_without_a_spanish_version_is_shown_in_english_and_said_so(spanish, content):
@@ -106,9 +121,13 @@ def test_an_explainer_without_a_spanish_version_is_shown_in_english_and_said_so(
     sections = page.select("section[aria-labelledby]")
     assert sections[0]["lang"] == "en" and sections[0].h2.get_text(strip=True) == "What it is"
     assert page.find("link", rel="canonical")["href"] == f"{settings.SITE_URL}/modalities/emdr/"
-    # ...and the Spanish lists offer it in English, marked, at the same address.
+    assert alternates(page) == {
+        "en": f"{settings.SITE_URL}/modalities/emdr/",
+        "x-default": english_url(english),
+    }
+    # ...and the Spanish lists offer it in English, marked, at its Spanish address.
     card = next(row for row in listed(soup(spanish("/modalities/")), "ul.cards h2 a") if "/emdr/" in row[0])
-    assert card[1:] == (english.title, "en", True)
+    assert card == ("/es/modalities/emdr/", english.title, "en", True)
 
 
 def test_compare_in_spanish_compares_the_spanish_versions(spanish, content):
@@ -163,7 +182,10 @@ def test_an_article_without_a_spanish_version_is_shown_in_english_and_said_so(sp
     assert page.select_one(".untranslated-note")
     assert page.h1.get_text(strip=True) == english.title and page.h1["lang"] == "en"
     assert page.select_one("div.prose")["lang"] == "en"
-    assert page.find("link", rel="canonical")["href"] == f"{settings.SITE_URL}/articles/how-we-rate-evidence/"
+    assert page.find("link", rel="canonical")["href"] == english_url(english)
+    assert alternates(page) == {"en": english_url(english), "x-default": english_url(english)}
+    assert page.html["lang"] == "es"  # the Spanish frame around the English text
+    assert page.find("a", class_="language-switch")["href"] == "/articles/how-we-rate-evidence/"
     # Its explainers are still the Spanish versions: the frame and the links are the reader's.
     therapies = listed(page, "section[aria-labelledby=therapies-title] a")
     assert therapies and {title for _href, title, *_ in therapies} <= set(versions(Modality, "es").values())
@@ -246,15 +268,31 @@ def test_the_english_pages_show_english_only(client, content):
         assert not shown & (set(versions(Modality, "es").values()) - set(english.values())), path
 
 
-def test_the_sitemap_lists_each_english_page_once(client, content):
-    locs = [
-        loc.text
-        for loc in ET.fromstring(client.get("/sitemap.xml").content).iter(
-            "{http://www.sitemaps.org/schemas/sitemap/0.9}loc"
-        )
-    ]
-    assert len(locs) == len(set(locs))
-    assert sum("/articles/" in loc and loc.count("/") > 4 for loc in locs) == len(versions(Article, "en"))
+def test_an_english_page_with_no_spanish_version_names_no_spanish_alternate(client, content):
+    english = Article.objects.get(language="en", slug="how-we-rate-evidence")
+    assert alternates(soup(client.get("/articles/how-we-rate-evidence/"))) == {
+        "en": english_url(english),
+        "x-default": english_url(english),
+    }
+    assert set(alternates(soup(client.get("/articles/getting-help-now/")))) == {"en", "es", "x-default"}
+
+
+def test_the_sitemap_lists_each_page_in_the_languages_it_is_written_in(client, content):
+    root = ET.fromstring(client.get("/sitemap.xml").content)
+    entries = {
+        url.findtext(f"{SITEMAP}loc"): {link.get("hreflang") for link in url.findall(f"{XHTML}link")}
+        for url in root.findall(f"{SITEMAP}url")
+    }
+    host = "http://testserver"
+    for model in (Modality, Article):
+        english, spanish = versions(model, "en"), versions(model, "es")
+        for slug in english:
+            path = f"/{model._meta.app_label}/{slug}/"
+            if slug in spanish:
+                assert entries[f"{host}{path}"] == entries[f"{host}/es{path}"] == {"en", "es", "x-default"}
+            else:
+                assert entries[f"{host}{path}"] == {"en", "x-default"}
+                assert f"{host}/es{path}" not in entries
 
 
 def test_spanish_pages_cost_a_bounded_number_of_queries(spanish, content, django_assert_max_num_queries):
