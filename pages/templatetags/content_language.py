@@ -12,6 +12,8 @@ from django.utils import translation
 from django.utils.html import conditional_escape, format_html
 from django.utils.translation import gettext
 
+from editorial.languages import site_language
+
 register = template.Library()
 
 
@@ -45,3 +47,17 @@ def canonical_url(item) -> str:
     list for an item a reader gets untranslated."""
     with translation.override(item.language):
         return settings.SITE_URL + item.get_absolute_url()
+
+
+@register.simple_tag
+def written_alternates(alternates, item) -> list:
+    """The page's hreflang alternates (pages/language.py) less the languages the item has no published
+    version in: that language's address shows the English text, so it is not a page of its own."""
+    written = set(
+        item._meta.model._default_manager.published()
+        .filter(slug=item.slug)
+        .values_list("language", flat=True)
+    )
+    # x-default is the English page: kept while there is one.
+    keep = written | ({"x-default"} if site_language() in written else set())
+    return [version for version in alternates if version.code in keep]

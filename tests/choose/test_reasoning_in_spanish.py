@@ -3,7 +3,6 @@ as the English file with the facts in Spanish, and the therapies it ranks are th
 
 import re
 
-import pytest
 import textstat
 from bs4 import BeautifulSoup
 from django.utils import translation
@@ -28,12 +27,6 @@ def shape(link):
         link.source.key,
         link.source.url,
     )
-
-
-@pytest.fixture
-def no_page_cache(settings):
-    """The same address answers in two languages here (the address does not say which yet)."""
-    settings.PAGE_CACHE_SECONDS = 0
 
 
 def test_spanish_readers_get_the_spanish_file_and_others_the_english_one():
@@ -62,14 +55,11 @@ def test_the_spanish_facts_read_easily_and_never_tell_the_reader_what_to_do():
     assert [fact for fact in facts if re.search(r"\b(debes|deberías|tienes que)\b", fact, re.I)] == []
 
 
-def test_the_aid_in_spanish_ranks_the_spanish_versions_with_the_spanish_reasons(
-    client, content, no_page_cache
-):
+def test_the_aid_in_spanish_ranks_the_spanish_versions_with_the_spanish_reasons(client, content):
     spanish_fact = next(
         link.fact for link in load_reasoning(SPANISH_REASONS).links if link.therapy == "tf-cbt"
     )
-    with translation.override("es"):
-        response = client.post(AID, {"age": "child", "show": "results"})
+    response = client.post(f"/es{AID}", {"age": "child", "show": "results"})
     soup = BeautifulSoup(response.content, "html.parser")
     titles = [h2.get_text(" ", strip=True) for h2 in soup.select("li.fit h2")]
     spanish_titles = set(Modality.objects.filter(language="es").values_list("title", flat=True))
@@ -79,7 +69,7 @@ def test_the_aid_in_spanish_ranks_the_spanish_versions_with_the_spanish_reasons(
     assert not soup.select(".untranslated-mark")
 
 
-def test_the_aid_in_english_keeps_the_english_reasons(client, content, no_page_cache):
+def test_the_aid_in_english_keeps_the_english_reasons(client, content):
     english_fact = next(link.fact for link in load_reasoning(REASONS_FILE).links if link.therapy == "tf-cbt")
     response = client.post(AID, {"age": "child", "show": "results"})
     text = BeautifulSoup(response.content, "html.parser").get_text(" ")
@@ -87,11 +77,10 @@ def test_the_aid_in_english_keeps_the_english_reasons(client, content, no_page_c
     assert "Desensibilización" not in text
 
 
-def test_a_therapy_without_a_spanish_version_is_ranked_in_english_and_said_so(client, content, no_page_cache):
+def test_a_therapy_without_a_spanish_version_is_ranked_in_english_and_said_so(client, content):
     Modality.objects.filter(language="es", slug="music-therapy").update(status="draft")
     english_title = Modality.objects.get(language="en", slug="music-therapy").title
-    with translation.override("es"):
-        soup = BeautifulSoup(client.post(AID, {"show": "results"}).content, "html.parser")
+    soup = BeautifulSoup(client.post(f"/es{AID}", {"show": "results"}).content, "html.parser")
     heading = soup.find(id="fit-music-therapy")
     assert heading.find(attrs={"lang": "en"}).get_text() == english_title
     assert heading.select(".untranslated-mark")

@@ -75,7 +75,7 @@ def test_a_spanish_version_has_its_own_review_and_reviewer(content, django_user_
     english.refresh_from_db()
     assert (english.last_reviewed, english.next_review_due, english.reviewed_by_id) == before
     spanish.refresh_from_db()
-    assert spanish.reviewed_by == reviewer and spanish.last_reviewed != before[0]
+    assert spanish.reviewed_by == reviewer and spanish.next_review_due != before[1]
 
 
 def test_a_spanish_version_has_its_own_history(content):

@@ -227,7 +227,10 @@ def test_unpublished_modality_leaves_the_explainer_list_and_compare_table(review
     assert client.get("/modalities/emdr/").status_code == 404
     assert "/modalities/emdr/" not in client.get("/modalities/").content.decode()
     assert "/modalities/emdr/" not in client.get("/modalities/compare/").content.decode()
-    assert "/modalities/emdr/" not in client.get("/sitemap.xml").content.decode()
+    # The Spanish version is still published, at /es/modalities/emdr/: only the English page leaves.
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "http://testserver/modalities/emdr/" not in sitemap
+    assert "<loc>http://testserver/es/modalities/emdr/</loc>" in sitemap
 
 
 # --- Scheduled publishing --------------------------------------------------------------------------
