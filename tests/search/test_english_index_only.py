@@ -1,5 +1,6 @@
-"""Site search is English: the Spanish versions of pages stay out of the index and out of the
-database search that stands in for it, so what an English search finds does not change."""
+"""The English search is English: the Spanish versions of pages stay out of its index and out of the
+database search that stands in for it, so what an English search finds does not change. (They have
+an index of their own: tests/search/test_spanish_index.py.)"""
 
 from articles.models import Article
 from modalities.models import Modality
