@@ -100,6 +100,6 @@ def help_for(text: str, language: str | None = None) -> CrisisHelp | None:
         kind=kinds[0],
         kinds=kinds,
         lines=_lines_for(kinds, language),
-        emergency=tuple(emergency_numbers()),
+        emergency=tuple(emergency_numbers(language)),
         lead=lead,
     )

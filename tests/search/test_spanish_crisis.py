@@ -79,6 +79,15 @@ def test_the_spanish_panel_lists_the_lines_that_answer_in_spanish(client, indexe
     assert danger[:2] == ["tel:911", "tel:999"], "in danger now, the emergency number comes first"
     assert {"tel:18883737888", "sms:233733", "tel:08000121700"} <= set(danger)
     assert "Por texto y chat, en español" in text
+    assert "Marca 55" in text and "Press 55" not in text, "the emergency numbers' notes are Spanish too"
+
+
+def test_the_help_of_a_spanish_search_is_the_spanish_one_wherever_it_is_asked_for():
+    """The language named, not the active one: the lines, the emergency numbers and the content."""
+    help_ = crisis_help.help_for("me quitaron el pasaporte", "es")
+    assert any("español" in line["note"] for line in help_.lines)
+    assert any("Marca 55" in number.get("note", "") for number in help_.emergency)
+    assert help_.lead == ("article:getting-help-now", "page:safety")
 
 
 def test_the_api_gives_the_spanish_lines_and_the_message_in_the_reader_s_language(client, indexed_content):
