@@ -9,14 +9,19 @@ words in search/text.py, crisis spellings in search/crisis.py, ...); the Spanish
 search/spanish.py.
 """
 
+from collections.abc import Callable
 from pathlib import Path
 
 from django.conf import settings
 from django.utils import translation
 
 from editorial.languages import reading_language
+from search.spanish import fold_accents
 
 DATA_DIR = Path(__file__).resolve().parent
+# Languages whose words are compared with their letters folded, not as written: Spanish is often
+# typed without accents, so its index, synonym map and snippets all read "pánico" as "panico".
+LETTER_FOLDS: dict[str, Callable[[str], str]] = {"es": fold_accents}
 
 
 def languages() -> tuple[str, ...]:
@@ -34,6 +39,11 @@ def search_language(code: str | None = None) -> str:
         return translation.get_supported_language_variant(code)
     except LookupError:
         return settings.LANGUAGE_CODE
+
+
+def letter_fold(language: str) -> Callable[[str], str] | None:
+    """How `language` folds letters (the same text, letter for letter), or None: compared as written."""
+    return LETTER_FOLDS.get(language)
 
 
 def language_name(code: str) -> str:

@@ -13,14 +13,10 @@ from pathlib import Path
 
 import yaml
 
-from search.languages import data_file, search_language
-from search.spanish import fold_accents
+from search.languages import data_file, letter_fold, search_language
 from search.text import words
 
 SYNONYMS_FILE = Path(__file__).with_name("synonyms.yaml")
-# How each language's words are compared besides capitals and a plural "s": Spanish is often typed
-# without accents ("verguenza" = "vergüenza").
-FOLDS: dict[str, Callable[[str], str]] = {"es": fold_accents}
 
 
 @dataclass(frozen=True)
@@ -125,7 +121,8 @@ def parse_synonyms(data, language: str | None = None) -> SynonymMap:
             if not all(isinstance(p, str) and p.strip() for p in phrases):
                 raise ValueError(f"`{section}` entry {key!r} holds an empty or non-text phrase")
         sections[section] = mapping
-    fold = FOLDS.get(language, _unchanged)
+    # Besides capitals and a plural "s", Spanish ignores accents ("verguenza" = "vergüenza").
+    fold = letter_fold(language) or _unchanged
     return SynonymMap(sections["needs"], sections["therapies"], sections["also_search"], fold)
 
 

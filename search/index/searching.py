@@ -19,11 +19,12 @@ from search.index.query import (
 )
 from search.index.readers import Reader, borrowed_reader
 from search.index.schema import stems
-from search.index.snippets import FOLDS, snippet
+from search.index.snippets import snippet
 from search.index.spelling import corrections
 from search.index.storage import IndexUnavailable
 from search.index.vocabulary import IndexVocabulary
 from search.index.whoosh_internals import scored_documents
+from search.languages import letter_fold
 from search.plan import QueryPlan
 from search.relevance import listing
 from search.results import Result, SearchResults, Snippet
@@ -117,7 +118,7 @@ def _ranked(reader: Reader, plan, *, kind, tag, page, per_page, lead, everything
     first = (outcome.page - 1) * per_page
     terms = highlight_terms(query, needs, language) if query is not NullQuery else frozenset()
     # The words of a snippet are read as the index of the language reads them.
-    reading = (functools.partial(stems, language=language), FOLDS.get(language))
+    reading = (functools.partial(stems, language=language), letter_fold(language))
     outcome.results = [
         _result(searcher.stored_fields(docnum), terms, needs, *reading)
         for docnum in chosen.documents[first : first + per_page]

@@ -11,7 +11,6 @@ import re
 from collections.abc import Callable
 
 from search.results import ELLIPSIS, Snippet
-from search.spanish import fold_accents
 
 SNIPPET_CHARS = 220  # about two lines on a phone
 SNIPPET_LEAD = 70  # context kept before the first matched word
@@ -20,8 +19,6 @@ SNIPPET_MAX_MATCHES = 64  # enough to find a good window; a common word would ot
 
 Stems = Callable[[str], tuple[str, ...]]  # one word -> its stemmed terms
 Fold = Callable[[str], str]  # a text -> the same text, letter for letter, as the index compares it
-# How each language's index compares letters, where it does not compare them as written.
-FOLDS: dict[str, Fold] = {"es": fold_accents}
 
 _WORD_REST = re.compile(r"\w*")
 
