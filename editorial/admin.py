@@ -18,8 +18,9 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from editorial.forms import PublishableAdminForm
@@ -39,7 +40,7 @@ REVIEW_FIELDS = ("published_at", "last_reviewed", "next_review_due", "reviewed_b
 PUBLICATION_STAMP_FIELDS = (*REVIEW_FIELDS, "published_by")
 # The same publishing block closes every content type's edit form.
 PUBLISHING_FIELDSET = (
-    "Publishing and review",
+    gettext_lazy("Publishing and review"),
     {
         "fields": [
             "status",
@@ -54,19 +55,25 @@ PUBLISHING_FIELDSET = (
     },
 )
 
-admin.site.site_header = f"{settings.SITE_NAME}: editing and review"
-admin.site.site_title = f"{settings.SITE_NAME} admin"
+admin.site.site_header = format_lazy(
+    gettext_lazy("{site_name}: editing and review"), site_name=settings.SITE_NAME
+)
+admin.site.site_title = format_lazy(gettext_lazy("{site_name} admin"), site_name=settings.SITE_NAME)
 
 
 class ReviewDueFilter(admin.SimpleListFilter):
-    title = "review due"
+    title = gettext_lazy("review due")
     parameter_name = "review"
 
     def lookups(self, request, model_admin):
         return [
-            ("overdue", "Overdue"),
-            ("soon", f"Due within {REVIEW_WARNING_DAYS} days"),
-            ("none", "No date set"),
+            ("overdue", _("Overdue")),
+            (
+                "soon",
+                ngettext("Due within %(days)d day", "Due within %(days)d days", REVIEW_WARNING_DAYS)
+                % {"days": REVIEW_WARNING_DAYS},
+            ),
+            ("none", _("No date set")),
         ]
 
     def queryset(self, request, queryset):
@@ -82,7 +89,7 @@ class ReviewDueFilter(admin.SimpleListFilter):
 class TagFilter(admin.SimpleListFilter):
     """The needs and symptoms this kind of content is filed under."""
 
-    title = "tag"
+    title = gettext_lazy("tag")
     parameter_name = "tag"
 
     def lookups(self, request, model_admin):
@@ -216,7 +223,11 @@ class PublishableAdmin(SimpleHistoryAdmin):
         for obj in objs:
             if obj.published_at and obj.published_at > now:
                 when = date_format(timezone.localtime(obj.published_at), "DATETIME_FORMAT")
-                self.message_user(request, f"“{obj}” is scheduled: it appears on the site on {when}.")
+                self.message_user(
+                    request,
+                    _("“%(title)s” is scheduled: it appears on the site on %(when)s.")
+                    % {"title": obj, "when": when},
+                )
 
     # --- Actions -----------------------------------------------------------------------------------
 
@@ -227,61 +238,82 @@ class PublishableAdmin(SimpleHistoryAdmin):
                 obj._history_user = request.user
                 obj.save()
 
-    @admin.action(description="Send selected drafts for review", permissions=["change"])
+    @admin.action(description=gettext_lazy("Send selected drafts for review"), permissions=["change"])
     def submit_for_review(self, request, queryset):
         drafts = list(queryset.filter(status=Status.DRAFT))
         if not drafts:
             self.message_user(
-                request, "Nothing was sent: only drafts can be sent for review.", messages.WARNING
+                request, _("Nothing was sent: only drafts can be sent for review."), messages.WARNING
             )
             return
         self._save_each(request, drafts, lambda obj: obj.submit_for_review())
-        self.message_user(request, f"Sent {len(drafts)} for review. A clinical reviewer can now publish.")
+        sent = ngettext(
+            "Sent %(count)d for review. A clinical reviewer can now publish.",
+            "Sent %(count)d for review. A clinical reviewer can now publish.",
+            len(drafts),
+        )
+        self.message_user(request, sent % {"count": len(drafts)})
 
-    @admin.action(description="Publish selected (as the reviewer)", permissions=["publish"])
+    @admin.action(description=gettext_lazy("Publish selected (as the reviewer)"), permissions=["publish"])
     def publish_now(self, request, queryset):
         items = list(queryset.exclude(status=Status.PUBLISHED))
         if not items:
             self.message_user(
-                request, "Nothing was published: those are already published.", messages.WARNING
+                request, _("Nothing was published: those are already published."), messages.WARNING
             )
             return
         self._save_each(request, items, lambda obj: obj.publish(request.user, obj.next_review_due))
-        self.message_user(request, f"Published {len(items)}, with your review recorded.")
+        published = ngettext(
+            "Published %(count)d, with your review recorded.",
+            "Published %(count)d, with your review recorded.",
+            len(items),
+        )
+        self.message_user(request, published % {"count": len(items)})
         self._announce_publication(request, items)
 
-    @admin.action(description="Unpublish selected (back to draft)", permissions=["publish"])
+    @admin.action(description=gettext_lazy("Unpublish selected (back to draft)"), permissions=["publish"])
     def unpublish(self, request, queryset):
         items = list(queryset.exclude(status=Status.DRAFT))
         self._save_each(request, items, lambda obj: obj.unpublish())
-        self.message_user(request, f"Moved {len(items)} back to draft. They are no longer on the site.")
+        moved = ngettext(
+            "Moved %(count)d back to draft. They are no longer on the site.",
+            "Moved %(count)d back to draft. They are no longer on the site.",
+            len(items),
+        )
+        self.message_user(request, moved % {"count": len(items)})
 
-    @admin.action(description="Record a clinical review today", permissions=["publish"])
+    @admin.action(description=gettext_lazy("Record a clinical review today"), permissions=["publish"])
     def record_review_today(self, request, queryset):
         items = list(queryset)
         self._save_each(request, items, lambda obj: obj.record_review(request.user))
-        self.message_user(request, f"Recorded your review of {len(items)}; the next one is due in a year.")
+        recorded = ngettext(
+            "Recorded your review of %(count)d; the next one is due in a year.",
+            "Recorded your review of %(count)d; the next one is due in a year.",
+            len(items),
+        )
+        self.message_user(request, recorded % {"count": len(items)})
 
     # --- List columns ------------------------------------------------------------------------------
 
-    @admin.display(description="On the site")
+    @admin.display(description=gettext_lazy("On the site"))
     def on_site(self, obj):
         if obj.is_public:
-            return "Live"
+            return _("Live")
         if obj.status == Status.PUBLISHED and obj.published_at:
-            return f"Scheduled for {date_format(timezone.localtime(obj.published_at), 'DATETIME_FORMAT')}"
-        return "Not public"
+            when = date_format(timezone.localtime(obj.published_at), "DATETIME_FORMAT")
+            return _("Scheduled for %(when)s") % {"when": when}
+        return _("Not public")
 
-    @admin.display(description="Next review", ordering="next_review_due")
+    @admin.display(description=gettext_lazy("Next review"), ordering="next_review_due")
     def next_review(self, obj):
         if obj.next_review_due is None:
-            return "Not set"
+            return _("Not set")
         due = date_format(obj.next_review_due, "DATE_FORMAT")
-        return f"{due} (overdue)" if obj.review_overdue else due
+        return _("%(due)s (overdue)") % {"due": due} if obj.review_overdue else due
 
     # --- History: line diffs, and no restoring what you may not change ------------------------------
 
-    @admin.display(description="State")
+    @admin.display(description=gettext_lazy("State"))
     def state(self, record):
         """The status of one historical version, in words (a history_list_display column)."""
         return record.get_status_display()
@@ -370,7 +402,11 @@ class PublishableAdmin(SimpleHistoryAdmin):
             self.preview_name: PreviewItem(item, tags=tags, modalities=modalities),
             "related_articles": [],
             "preview_problems": [
-                f"{form.fields[name].label if name in form.fields else 'Form'}: {' '.join(errors)}"
+                _("%(field)s: %(errors)s")
+                % {
+                    "field": form.fields[name].label if name in form.fields else _("Form"),
+                    "errors": " ".join(errors),
+                }
                 for name, errors in form.errors.items()
             ],
             "markdown_changes": sanitiser_changes(item),

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from markup import render_markdown
@@ -22,9 +23,9 @@ REVIEW_INTERVAL_DAYS = 365
 
 
 class Status(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    IN_REVIEW = "in_review", "In review"
-    PUBLISHED = "published", "Published"
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("In review")
+    PUBLISHED = "published", _("Published")
 
 
 def publication_time() -> datetime.datetime:
@@ -55,13 +56,13 @@ class Publishable(models.Model):
 
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
-    summary = models.CharField(max_length=400, help_text="One plain sentence shown in lists.")
+    summary = models.CharField(max_length=400, help_text=_("One plain sentence shown in lists."))
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(
         null=True,
         blank=True,
         db_index=True,
-        help_text="Set a future time to publish on schedule.",
+        help_text=_("Set a future time to publish on schedule."),
     )
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -82,12 +83,12 @@ class Publishable(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
         limit_choices_to={"groups__name": CLINICAL_REVIEWERS_GROUP},
-        verbose_name="reviewed by",
-        help_text="The clinical reviewer who checked it last.",
+        verbose_name=_("reviewed by"),
+        help_text=_("The clinical reviewer who checked it last."),
     )
 
     tags = TaggableManager(
-        blank=True, help_text="Needs and symptoms, in everyday words, separated by commas."
+        blank=True, help_text=_("Needs and symptoms, in everyday words, separated by commas.")
     )
 
     objects = PublishableQuerySet.as_manager()

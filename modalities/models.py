@@ -3,6 +3,8 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from editorial.models import Publishable
@@ -22,43 +24,46 @@ SLUGS = (
 
 # The explainer's sections in reading order: (model field, heading readers and editors see, anchor).
 # The page, its contents list, the content files' ## headings and the admin all read this one list.
+# Headings stay English here (the content files' keys); the page shows them translated (sections()).
 SECTIONS = (
-    ("what_it_is", "What it is", "what-it-is"),
-    ("who_it_may_help", "Who it may help", "who-it-may-help"),
-    ("what_a_session_is_like", "What a session is like", "what-a-session-is-like"),
-    ("evidence", "How strong is the evidence", "evidence"),
-    ("cautions", "Cautions and things to ask", "cautions"),
-    ("finding_a_therapist", "Finding a trained therapist", "finding-a-therapist"),
-    ("questions_to_ask", "Questions to ask a therapist", "questions-to-ask"),
+    ("what_it_is", gettext_noop("What it is"), "what-it-is"),
+    ("who_it_may_help", gettext_noop("Who it may help"), "who-it-may-help"),
+    ("what_a_session_is_like", gettext_noop("What a session is like"), "what-a-session-is-like"),
+    ("evidence", gettext_noop("How strong is the evidence"), "evidence"),
+    ("cautions", gettext_noop("Cautions and things to ask"), "cautions"),
+    ("finding_a_therapist", gettext_noop("Finding a trained therapist"), "finding-a-therapist"),
+    ("questions_to_ask", gettext_noop("Questions to ask a therapist"), "questions-to-ask"),
 )
 
 
 class EvidenceLevel(models.TextChoices):
     """The site's own evidence scale, explained on the "How we rate evidence" page."""
 
-    STRONG = "strong", "Strong"
-    MODERATE = "moderate", "Moderate"
-    EMERGING = "emerging", "Emerging"
-    LIMITED = "limited", "Limited"
+    STRONG = "strong", _("Strong")
+    MODERATE = "moderate", _("Moderate")
+    EMERGING = "emerging", _("Emerging")
+    LIMITED = "limited", _("Limited")
 
 
 EVIDENCE_MEANING = {
-    EvidenceLevel.STRONG: "Recommended by major treatment guidelines.",
-    EvidenceLevel.MODERATE: "Conditionally recommended, or supported by several trials.",
-    EvidenceLevel.EMERGING: "A few promising trials, but not yet enough to be sure.",
-    EvidenceLevel.LIMITED: "Little research so far. It may still help alongside other care.",
+    EvidenceLevel.STRONG: _("Recommended by major treatment guidelines."),
+    EvidenceLevel.MODERATE: _("Conditionally recommended, or supported by several trials."),
+    EvidenceLevel.EMERGING: _("A few promising trials, but not yet enough to be sure."),
+    EvidenceLevel.LIMITED: _("Little research so far. It may still help alongside other care."),
 }
 
 
 def validate_references(value):
     """References are a list of {"title", "url"} with web links only."""
     if not isinstance(value, list):
-        raise ValidationError("References must be a list.")
+        raise ValidationError(_("References must be a list."))
     for index, ref in enumerate(value, start=1):
         if not isinstance(ref, dict) or not ref.get("title") or not ref.get("url"):
-            raise ValidationError(f"Reference {index} needs a title and a url.")
+            raise ValidationError(_("Reference %(index)s needs a title and a url.") % {"index": index})
         if not str(ref["url"]).startswith("https://"):
-            raise ValidationError(f"Reference {index}: the link must start with https://.")
+            raise ValidationError(
+                _("Reference %(index)s: the link must start with https://.") % {"index": index}
+            )
 
 
 class Modality(Publishable):
@@ -67,23 +72,23 @@ class Modality(Publishable):
     markdown_fields = tuple(field for field, _heading, _anchor in SECTIONS)
 
     full_name = models.CharField(max_length=200, blank=True)
-    position = models.PositiveSmallIntegerField(default=0, help_text="Order in lists.")
+    position = models.PositiveSmallIntegerField(default=0, help_text=_("Order in lists."))
 
     # Short fields for the compare table.
     evidence_level = models.CharField(max_length=20, choices=EvidenceLevel.choices)
-    evidence_basis = models.CharField(max_length=400, help_text="Which guidelines or studies say what.")
+    evidence_basis = models.CharField(max_length=400, help_text=_("Which guidelines or studies say what."))
     format = models.CharField(max_length=200)
     typical_length = models.CharField(max_length=200)
-    may_suit = models.CharField(max_length=400, help_text="Who it may suit, in one sentence.")
-    session_involves = models.CharField(max_length=400, help_text="What a session involves.")
+    may_suit = models.CharField(max_length=400, help_text=_("Who it may suit, in one sentence."))
+    session_involves = models.CharField(max_length=400, help_text=_("What a session involves."))
 
     # The explainer's sections, as Markdown.
     what_it_is = models.TextField()
     who_it_may_help = models.TextField()
     what_a_session_is_like = models.TextField()
-    evidence = models.TextField(help_text="The evidence in plain words, naming the guidelines.")
-    cautions = models.TextField(help_text="Cautions and things to ask.")
-    finding_a_therapist = models.TextField(help_text="How to find a trained practitioner.")
+    evidence = models.TextField(help_text=_("The evidence in plain words, naming the guidelines."))
+    cautions = models.TextField(help_text=_("Cautions and things to ask."))
+    finding_a_therapist = models.TextField(help_text=_("How to find a trained practitioner."))
     questions_to_ask = models.TextField()
 
     what_it_is_html = models.TextField(editable=False, default="")
@@ -100,7 +105,7 @@ class Modality(Publishable):
 
     class Meta:
         ordering = ["position", "title"]
-        verbose_name_plural = "modalities"
+        verbose_name_plural = _("modalities")
         # Clinical reviewers hold it (editorial migration 0002); editors do not.
         permissions = [("publish_modality", "Can publish explainers and record their review")]
 
@@ -124,4 +129,6 @@ class Modality(Publishable):
 
     def sections(self):
         """(id, heading, html) for each section, in reading order; the page and its contents use it."""
-        return [(anchor, heading, getattr(self, f"{field}_html")) for field, heading, anchor in SECTIONS]
+        return [
+            (anchor, gettext(heading), getattr(self, f"{field}_html")) for field, heading, anchor in SECTIONS
+        ]

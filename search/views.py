@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -23,7 +24,7 @@ from search.documents import ARTICLE, MODALITY
 
 # The API returns up to this many results at once; `count` is always the total.
 API_MAX_RESULTS = 50
-TYPE_CHOICES = (("", "Everything"), (MODALITY, "Therapy explainers"), (ARTICLE, "Articles"))
+TYPE_CHOICES = (("", _("Everything")), (MODALITY, _("Therapy explainers")), (ARTICLE, _("Articles")))
 
 
 def _params(request):
