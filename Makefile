@@ -56,15 +56,18 @@ dev: $(VENV)/.run-deps $(SECRET)
 worker: $(VENV)/.run-deps $(SECRET)
 	$(DEV_ENV) exec $(PY) manage.py db_worker
 
-## test: the whole suite on SQLite (browser tests skip only when chromium is missing outside CI).
+## test: the whole suite on SQLite (browser tests skip only when chromium is missing outside CI), on
+## every core (TEST_WORKERS=1 runs it in one process; each worker has its own database and var/).
+TEST_WORKERS ?= auto
+PYTEST := $(PY) -m pytest -n $(TEST_WORKERS)
 test: $(VENV)/.dev-deps
-	$(PY) -m pytest
+	$(PYTEST)
 
 test-postgres: $(VENV)/.dev-deps
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(PY) -m pytest -m "not browser"
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(PYTEST) -m "not browser"
 
 test-browser: $(VENV)/.dev-deps
-	$(PY) -m pytest -m browser
+	$(PYTEST) -m browser
 
 ## test-conformance: the Nu HTML Checker (npm's vnu-jar, run with Debian's Java) on every page type.
 VNU_JAR := $(VENV)/vnu/node_modules/vnu-jar/build/dist/vnu.jar

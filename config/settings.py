@@ -159,15 +159,6 @@ else:
             "OPTIONS": {"MAX_ENTRIES": env_int("DJANGO_PAGE_CACHE_MAX_ENTRIES", 1000)},
         },
     }
-# The parts of every page that never change between requests (quick exit, header, help box, footer)
-# are rendered once per process and language ({% cache %} in templates/base.html). Always kept in the
-# process's own memory: they are small, the same everywhere, and a round trip to a shared cache
-# would cost more than it saves.
-CACHES["template_fragments"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "template-fragments",
-    "TIMEOUT": None,
-}
 # How long a cached page may live (0 turns the page cache off). Changes invalidate it at once anyway.
 PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 600)
 # How often each process asks the database whether content changed elsewhere (one small query).

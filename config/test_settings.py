@@ -4,7 +4,11 @@ import os
 import tempfile
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key-" + "x" * 40)
-os.environ.setdefault("DJANGO_VAR_DIR", tempfile.mkdtemp(prefix="healing-paths-test-"))
+# Each test process has its own var/ (database, search index, static files): with pytest-xdist the
+# workers inherit the controller's environment, and must not share or remove one another's files.
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+if _WORKER or "DJANGO_VAR_DIR" not in os.environ:
+    os.environ["DJANGO_VAR_DIR"] = tempfile.mkdtemp(prefix=f"healing-paths-test-{_WORKER}")
 
 from config.settings import *  # noqa: E402,F403
 

@@ -1,21 +1,24 @@
 """The page frame: what surrounds every page's own content, rendered once per process and language.
 
-templates/base.html keeps its quick exit, header, help box and footer in `{% cache %}` fragments
-(the process-local "template_fragments" cache). They depend only on settings and URLs, never on the
-reader, so rendering them for every request would only cost time; the search page, which the page
-cache cannot absorb, renders about twice as fast with them kept.
+templates/base.html keeps its quick exit, header, help box and footer in `{% keep %}` blocks
+(pages/templatetags/frame.py). They depend only on settings and URLs, never on the reader, so
+rendering them for every request would only cost time; the search page, which the page cache cannot
+absorb, renders about twice as fast with them kept. They are kept in this process's own memory, not
+in a Django cache: they are small and the same everywhere, a shared cache would cost a round trip,
+and no cache setting can take them away.
 
-The one part of the frame that depends on the request is which menu link is the current page: it
-is keyed by NAV_CURRENT, the current path when it is one of the menu's own addresses and "" on every
-other page, so there are at most a handful of versions.
+Each block names what it varies on (the language, and the settings values it shows), so a block
+rendered with another context can never be served in place of the reader's. The one part that
+depends on the request is which menu link is the current page: it varies on NAV_CURRENT, the current
+path when the menu links to it and "" on every other page, so there are a handful of versions.
 """
 
 from functools import cache
 
-from django.core.cache import caches
 from django.urls import reverse
 
-FRAGMENTS_CACHE = "template_fragments"
+# Far more than the frame's versions (blocks x languages x menu links); a guard, never reached.
+MAX_KEPT = 512
 # The menu's destinations (templates/includes/main_nav.html), by URL name.
 NAV_URL_NAMES = (
     "modalities:index",
@@ -25,6 +28,18 @@ NAV_URL_NAMES = (
     "search:page",
     "safety",
 )
+
+_kept: dict[tuple, str] = {}
+
+
+def kept(key: tuple) -> str | None:
+    return _kept.get(key)
+
+
+def keep(key: tuple, html: str) -> None:
+    if len(_kept) >= MAX_KEPT:
+        _kept.clear()
+    _kept[key] = html
 
 
 @cache
@@ -39,6 +54,6 @@ def nav_current(request) -> str:
 
 
 def forget(**_kwargs) -> None:
-    """Drop every kept fragment (settings or URLs changed, as tests do with override_settings)."""
-    caches[FRAGMENTS_CACHE].clear()
+    """Drop every kept block (settings or URLs changed, as tests do with override_settings)."""
+    _kept.clear()
     _nav_paths.cache_clear()

@@ -82,6 +82,8 @@ def test_a_person_told_to_send_again_gets_through_on_the_second_press(client):
         signing.dumps({"token": str(uuid.uuid4()), "t": 0}, salt=guards.STAMP_SALT),  # another form's
         signing.dumps({"token": "x", "t": 0}, salt="some-other-salt"),
     ],
+    # Named, not shown: signed values hold the time, and parallel workers must collect the same ids.
+    ids=["missing", "not signed", "another form's", "another salt"],
 )
 def test_a_missing_forged_or_borrowed_stamp_is_not_stored(client, stamp):
     response = client.post(FORM_URL, form_post(form_stamp=stamp))
