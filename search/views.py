@@ -41,18 +41,22 @@ def _everything(request) -> bool:
 _needs_by_generation: dict[str, list] = {}
 
 
-def _needs() -> list:
-    """The needs in use, read once per content generation: every search page lists them, and a
-    search nobody made before should not also cost the query behind them."""
+def _needs() -> tuple[list, str | None]:
+    """The needs in use and the content generation they belong to (None when it is not known).
+
+    Read once per content generation: every search page lists them, and a search nobody made before
+    should not also cost the query behind them. The template keeps the filters it builds from them
+    for the same generation.
+    """
     token = content_generation.token()
     if token is None:
-        return list(needs_in_use())
+        return list(needs_in_use()), None
     needs = _needs_by_generation.get(token)
     if needs is None:
         needs = list(needs_in_use())
         _needs_by_generation.clear()  # one generation at a time
         _needs_by_generation[token] = needs
-    return needs
+    return needs, token
 
 
 @csrf_exempt  # a search changes nothing; see the module docstring
@@ -63,7 +67,7 @@ def search_page(request):
     everything = _everything(request)
     outcome = engine.search(raw, kind=kind, tag=tag, page=data.get("page", 1), everything=everything)
     kind, tag = engine.clean_filters(kind, tag)
-    needs = _needs()
+    needs, needs_generation = _needs()
     filters = {key: value for key, value in (("q", outcome.query), ("type", kind), ("tag", tag)) if value}
     everything_filters = {**filters, "all": "1"}
     if everything:
@@ -73,6 +77,7 @@ def search_page(request):
         "outcome": outcome,
         "results": outcome.results,
         "needs": needs,
+        "needs_generation": needs_generation,
         "type_choices": TYPE_CHOICES,
         "selected_type": kind or "",
         "selected_tag": tag or "",

@@ -1,7 +1,9 @@
-"""`{% keep "name" value ... %}...{% endkeep %}`: a part of the page frame rendered once per process.
+"""`{% keep "name" value ... %}...{% endkeep %}`: a part of a page rendered once per process.
 
-The block is rendered the first time and kept (pages/frame.py), one version for each combination of
-the values named after its name. Name every value the block shows that can differ between pages.
+For parts that are the same for every reader: the page frame, the search filters. The block is
+rendered the first time and kept (pages/frame.py), one version for each combination of the values
+named after its name. Name every value the block shows that can differ between pages; a value that
+is None (not known) means the block is rendered afresh, not kept.
 """
 
 from django import template
@@ -18,7 +20,10 @@ class KeepNode(template.Node):
         self.nodelist = nodelist
 
     def render(self, context):
-        key = (self.name, *(str(value.resolve(context)) for value in self.vary_on))
+        values = [value.resolve(context) for value in self.vary_on]
+        if any(value is None for value in values):
+            return self.nodelist.render(context)
+        key = (self.name, *map(str, values))
         html = frame.kept(key)
         if html is None:
             html = self.nodelist.render(context)
