@@ -146,6 +146,10 @@ class Enquiry(models.Model):
         validators=[MULTI_LINE],
     )
     consent_given_at = models.DateTimeField()
+    # The language the form was filled in (the page's language when sent): mail to the volunteer is
+    # written in it. A code from settings.LANGUAGES; kept free of choices so adding a language to the
+    # site needs no migration.
+    language = models.CharField(_("Language of the form"), max_length=16, default="en", editable=False)
 
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.NEW, db_index=True)
     assignee = models.ForeignKey(
@@ -187,6 +191,11 @@ class Enquiry(models.Model):
     def mailto_url(self) -> str:
         """The inbox's Reply link: to this one address, however it was typed."""
         return mailto_url(self.email)
+
+    @property
+    def language_name(self) -> str:
+        """The form's language by its own name ("Español"), as the site's language link shows it."""
+        return dict(settings.LANGUAGES).get(self.language, self.language)
 
     def interest_labels(self) -> list[str]:
         return [str(Interest(i.interest).label) for i in self.interests.all()]

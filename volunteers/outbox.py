@@ -222,5 +222,9 @@ def build_message(notification: Notification) -> EmailMessage | None:
 
 
 def mail_language(notification: Notification) -> str:
-    """Moderators read the site's own language (the inbox is in English)."""
+    """The volunteer's mail is in the language they filled the form in; moderators read the site's
+    own language, as the inbox does."""
+    language = notification.enquiry.language
+    if notification.kind == Notification.Kind.VOLUNTEER_CONFIRMATION and language in dict(settings.LANGUAGES):
+        return language
     return settings.LANGUAGE_CODE

@@ -14,6 +14,7 @@ from django.db import DatabaseError, IntegrityError
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_safe
@@ -137,7 +138,9 @@ def _submit(request):
         if Enquiry.objects.recent_duplicate(fingerprint).exists():
             # The same answers again from a freshly loaded form (Back, then Send): already stored.
             return _to_thanks()
-        Enquiry.objects.submit(submission_token=token, fingerprint=fingerprint, **answers)
+        Enquiry.objects.submit(
+            submission_token=token, fingerprint=fingerprint, language=translation.get_language(), **answers
+        )
     except IntegrityError:
         # Two requests with one token raced; whichever lost finds the winner's enquiry stored.
         if _token_stored(token):
