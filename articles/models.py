@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 from editorial.models import Publishable
 from markup import render_markdown
 from modalities.models import Modality
+from search.fields import SearchField
 
 
 class Article(Publishable):
@@ -25,6 +26,10 @@ class Article(Publishable):
     modalities = models.ManyToManyField(Modality, blank=True, related_name="articles")
 
     history = HistoricalRecords(excluded_fields=["body_html", "toc_html"])
+
+    # What site search indexes besides the title and summary (search/fields.py). The names of the
+    # therapies an article covers join its document too ("EMDR" finds it): see search/documents.py.
+    search_fields = (SearchField("body_html", html=True),)
 
     class Meta:
         ordering = ["-published_at", "title"]

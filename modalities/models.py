@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from editorial.models import Publishable
+from search.fields import NAMES, SearchField
 
 SLUGS = (
     "tf-cbt",
@@ -102,6 +103,17 @@ class Modality(Publishable):
     references = models.JSONField(default=list, blank=True, validators=[validate_references])
 
     history = HistoricalRecords(excluded_fields=[f"{n}_html" for n in markdown_fields])
+
+    # What site search indexes besides the title and summary (search/fields.py), in reading order:
+    # the full name, the compare table's words, then each section's text.
+    search_fields = (
+        SearchField("full_name", part=NAMES),
+        SearchField("may_suit"),
+        SearchField("session_involves"),
+        SearchField("format"),
+        SearchField("typical_length"),
+        *(SearchField(f"{name}_html", html=True) for name in markdown_fields),
+    )
 
     class Meta:
         ordering = ["position", "title"]

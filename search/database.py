@@ -14,10 +14,12 @@ from modalities.models import Modality
 from search.documents import ARTICLE, MODALITY, PAGE, fixed_page_documents
 from search.plan import QueryPlan
 from search.results import Result, SearchResults, Snippet
+from search.weights import FIELD_BOOSTS, MODALITY_BOOST, NEED_BOOST, THERAPY_BOOST
 
-# The same preferences as the index: tags and titles over summaries, explainers over articles.
-WEIGHTS = {"need": 4, "therapy": 3, "title": 3, "summary": 2}
-MODALITY_FACTOR = 1.5
+# The index's weights (search/weights.py), for the fields this search reads: tags and titles over
+# summaries, explainers over articles.
+TITLE = FIELD_BOOSTS["title"]
+SUMMARY = FIELD_BOOSTS["summary"]
 
 
 def _lead_slugs(lead, kind: str) -> list[str]:
@@ -40,11 +42,11 @@ def _score(plan: QueryPlan, item, kind: str, slugs: tuple[str, ...], tags: tuple
     title, summary = item.title.lower(), item.summary.lower()
     score = 0.0
     for word in plan.words:
-        score += WEIGHTS["title"] * (word in title) + WEIGHTS["summary"] * (word in summary)
-        score += WEIGHTS["need"] * any(word in tag for tag in tags)
-    score += WEIGHTS["need"] * len(set(plan.needs) & set(tags))
-    score += WEIGHTS["therapy"] * len(set(plan.therapies) & set(slugs))
-    return score * (MODALITY_FACTOR if kind == MODALITY else 1.0)
+        score += TITLE * (word in title) + SUMMARY * (word in summary)
+        score += NEED_BOOST * any(word in tag for tag in tags)
+    score += NEED_BOOST * len(set(plan.needs) & set(tags))
+    score += THERAPY_BOOST * len(set(plan.therapies) & set(slugs))
+    return score * (MODALITY_BOOST if kind == MODALITY else 1.0)
 
 
 def _candidates(plan: QueryPlan, kind: str, tag: str | None, lead=()):
@@ -68,13 +70,14 @@ def _candidates(plan: QueryPlan, kind: str, tag: str | None, lead=()):
 
 
 def _fixed_pages(plan: QueryPlan, lead):
-    """(score, document) of the site's fixed pages whose title, summary or words match, or that lead."""
+    """(score, document) of the site's fixed pages whose title, summary or words match, or that lead.
+
+    A page's words are the needs it answers ("delete my history"), so they count as a need would.
+    """
     for doc in fixed_page_documents().values():
         title, summary, names = doc["title"].lower(), doc["summary"].lower(), doc["names"].lower()
         score = sum(
-            WEIGHTS["title"] * (word in title)
-            + WEIGHTS["summary"] * (word in summary)
-            + WEIGHTS["need"] * (word in names)
+            TITLE * (word in title) + SUMMARY * (word in summary) + NEED_BOOST * (word in names)
             for word in plan.words + plan.also_search
         )
         if score or doc["ref"] in lead:

@@ -2,10 +2,12 @@
 and the site's own fixed pages (search/fixed_pages.yaml).
 
 The database is the source of truth; these dictionaries are the only thing the index learns about an
-item. Each carries a `stamp`: a hash of the database values it was made from (its columns, its tags,
-the modalities it links to). Catching up compares stamps, which `current_stamps()` computes from plain
-column values without building any document, so it is cheap, and it never trusts timestamps (a
-queryset .update() or a tag change does not touch `updated_at`).
+item. Every item has a title, summary, tags and dates; each model declares what else goes in
+(`search_fields`, see search/fields.py), and articles add the names of the therapies they link to.
+Each document carries a `stamp`: a hash of the database values it was made from (those same columns,
+its tags, the modalities it links to). Catching up compares stamps, which `current_stamps()` computes
+from plain column values without building any document, so it is cheap, and it never trusts
+timestamps (a queryset .update() or a tag change does not touch `updated_at`).
 """
 
 import datetime
@@ -20,15 +22,14 @@ from pathlib import Path
 
 import yaml
 from django.contrib.contenttypes.models import ContentType
-from django.template import Context
-from django.template.loader import get_template
-from django.template.loader_tags import BlockNode
 from django.urls import NoReverseMatch, reverse
 from taggit.models import TaggedItem
 
 from articles.models import Article
 from editorial.models import Status
 from modalities.models import Modality
+from search.django_internals import render_block
+from search.fields import BODY, NAMES
 
 MODALITY = "modality"
 ARTICLE = "article"
@@ -83,24 +84,19 @@ def key_for(kind: str, pk: int) -> str:
     return f"{kind}:{pk}"
 
 
-# The columns a document is made from, in a fixed order: a change to any of them changes the stamp.
-SOURCE_FIELDS = {
-    MODALITY: (
-        "slug",
-        "title",
-        "summary",
-        "full_name",
-        "may_suit",
-        "session_involves",
-        "format",
-        "typical_length",
-        *(f"{name}_html" for name in Modality.markdown_fields),
-        "published_at",
-        "updated_at",
-        "last_reviewed",
-    ),
-    ARTICLE: ("slug", "title", "summary", "body_html", "published_at", "updated_at", "last_reviewed"),
-}
+# Every item's own columns, around those its model declares (search_fields).
+FRAME_BEFORE = ("slug", "title", "summary")
+FRAME_AFTER = ("published_at", "updated_at", "last_reviewed")
+MODELS = {MODALITY: Modality, ARTICLE: Article}
+
+
+def source_fields(kind: str) -> tuple[str, ...]:
+    """The columns a document of this kind is made from, in a fixed order: a change to any of them
+    changes the stamp."""
+    declared = tuple(field.name for field in MODELS[kind].search_fields)
+    return (*FRAME_BEFORE, *declared, *FRAME_AFTER)
+
+
 # Bump when documents are made differently from the same columns, so every entry is re-indexed.
 STAMP_VERSION = 1
 # Items are read in batches: memory stays flat and every IN (...) list stays well under database limits.
@@ -138,8 +134,7 @@ def _links_by_article(ids) -> dict[int, list[tuple[str, str, str]]]:
 
 
 def _related(kind: str, ids) -> tuple[dict, dict]:
-    model = Modality if kind == MODALITY else Article
-    return _tags_by_object(model, ids), (_links_by_article(ids) if kind == ARTICLE else {})
+    return _tags_by_object(MODELS[kind], ids), (_links_by_article(ids) if kind == ARTICLE else {})
 
 
 def _stamp(kind: str, values, tags, links) -> str:
@@ -161,8 +156,8 @@ def _batches(queryset):
 def current_stamps() -> dict[str, str]:
     """The stamp every published item's document would have now, from column values alone."""
     stamps = {key: doc["stamp"] for key, doc in fixed_page_documents().items()}
-    for kind, model in ((MODALITY, Modality), (ARTICLE, Article)):
-        rows = _published(model).values_list("pk", *SOURCE_FIELDS[kind])
+    for kind, model in MODELS.items():
+        rows = _published(model).values_list("pk", *source_fields(kind))
         for batch in _batches(rows):
             tags, links = _related(kind, [row[0] for row in batch])
             for pk, *values in batch:
@@ -176,19 +171,24 @@ def _date(value: datetime.date | None) -> datetime.datetime | None:
     return datetime.datetime.combine(value, datetime.time(), datetime.UTC)
 
 
+def _declared_text(obj, part: str) -> list[str]:
+    """The text of each field `obj`'s model declares for this part of its document, in order."""
+    return [
+        html_to_text(getattr(obj, field.name)) if field.html else getattr(obj, field.name)
+        for field in type(obj).search_fields
+        if field.part == part
+    ]
+
+
 def _document(kind: str, obj, tags, links) -> dict:
-    if kind == MODALITY:
-        # An explainer: its own slug is its modality; the full name and table fields are searchable.
-        names = [obj.full_name]
-        sections = [html_to_text(html) for _id, _heading, html in obj.sections()]
-        body = [obj.may_suit, obj.session_involves, obj.format, obj.typical_length, *sections]
-        modalities = [obj.slug]
-    else:
-        # An article: the names of the therapies it covers are searchable too ("EMDR" finds it).
-        names = [name for _slug, title, full_name in links for name in (title, full_name)]
-        body = [html_to_text(obj.body_html)]
-        modalities = [slug for slug, _title, _full_name in links]
-    values = [getattr(obj, field) for field in SOURCE_FIELDS[kind]]
+    # An article's document also names the therapies it covers ("EMDR" finds it); an explainer's own
+    # slug is its modality.
+    names = _declared_text(obj, NAMES) + [
+        name for _slug, title, full_name in links for name in (title, full_name)
+    ]
+    body = _declared_text(obj, BODY)
+    modalities = [obj.slug] if kind == MODALITY else [slug for slug, _title, _full_name in links]
+    values = [getattr(obj, field) for field in source_fields(kind)]
     return {
         "key": key_for(kind, obj.pk),
         "ref": f"{kind}:{obj.slug}",
@@ -230,13 +230,7 @@ def _main_text(template_name: str) -> str:
     rendered here is still indexed, by its title, summary and words.
     """
     try:
-        template = get_template(template_name).template
-        blocks = [node for node in template.nodelist.get_nodes_by_type(BlockNode) if node.name == "content"]
-        nodes = blocks[0].nodelist if blocks else template.nodelist
-        context = Context()
-        # Bound to its template as Template.render binds it: some tags ({% blocktranslate %}) need it.
-        with context.render_context.push_state(template), context.bind_template(template):
-            return html_to_text(nodes.render(context))
+        return html_to_text(render_block(template_name, "content"))
     except Exception as exc:
         log.warning("fixed page %s not rendered for search (%s)", template_name, type(exc).__name__)
         return ""
@@ -292,7 +286,7 @@ def documents_for_keys(keys: Iterable[str]) -> dict[str, dict | None]:
     if page_keys:
         pages = fixed_page_documents()
         docs.update({key: pages.get(key) for key in page_keys})
-    for kind, model in ((MODALITY, Modality), (ARTICLE, Article)):
+    for kind, model in MODELS.items():
         if ids[kind]:
             for doc in _documents(kind, _published(model).filter(pk__in=ids[kind])):
                 docs[doc["key"]] = doc

@@ -2,7 +2,7 @@
 
 People type in distress, on phones, pasting from anywhere: this module makes any input safe to search.
 It trims very long input, drops control and invisible characters, and splits text into lower-case
-words. The stop-word list lives here so the index (search/index.py) and the database fallback agree.
+words. The stop-word list lives here so the index (search/index/) and the database fallback agree.
 """
 
 import re

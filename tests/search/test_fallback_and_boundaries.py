@@ -3,6 +3,7 @@
 import re
 
 from search import database, engine, index
+from search.index.query import PARSER, plain_words_query
 from search.plan import plan_query
 from tests.conftest import ROOT
 
@@ -45,7 +46,7 @@ def test_parser_failure_searches_plain_words(content, monkeypatch):
     def reject(text):
         raise ValueError("parser rejected it")
 
-    monkeypatch.setattr(index._PARSER, "parse", reject)
+    monkeypatch.setattr(PARSER, "parse", reject)
     outcome = engine.search('"bad dreams" nightmares')
     assert outcome.source == "index"
     assert "Bad dreams and trouble sleeping" in [r.title for r in outcome.results[:3]]
@@ -66,14 +67,36 @@ def test_plain_words_match_what_the_parser_makes(content):
     def leaves(query):
         return {(term.fieldname, term.text, term.boost) for term in query.normalize().leaves()}
 
-    assert leaves(index._PARSER.parse(" ".join(plan.words))) == leaves(index._plain_words_query(plan.words))
+    assert leaves(PARSER.parse(" ".join(plan.words))) == leaves(plain_words_query(plan.words))
 
 
-def test_only_the_index_module_imports_whoosh():
+def test_only_the_index_package_imports_whoosh():
     pattern = re.compile(r"^\s*(import whoosh|from whoosh)", re.MULTILINE)
     importers = [
         path.relative_to(ROOT).as_posix()
         for path in ROOT.rglob("*.py")
-        if ".venv" not in path.parts and "var" not in path.parts and pattern.search(path.read_text("utf-8"))
+        if not {".venv", "var", "tests"} & set(path.relative_to(ROOT).parts)
+        and pattern.search(path.read_text("utf-8"))
     ]
-    assert importers == ["search/index.py"]
+    assert importers
+    assert [path for path in importers if not path.startswith("search/index/")] == []
+
+
+def test_spelling_and_snippets_need_no_search_engine():
+    """They work on plain words and text: no Whoosh, and no module of the index that brings it in."""
+    engine_imports = re.compile(r"^\s*(import|from) (whoosh|search\.index)", re.MULTILINE)
+    for name in ("spelling", "snippets"):
+        source = (ROOT / "search" / "index" / f"{name}.py").read_text("utf-8")
+        assert not engine_imports.search(source), name
+
+
+def test_nothing_outside_the_index_package_reaches_its_private_names():
+    private = re.compile(r"\bindex\._\w|from search\.index(\.\w+)? import [^\n]*\b_\w")
+    reaching = [
+        path.relative_to(ROOT).as_posix()
+        for path in ROOT.rglob("*.py")
+        if not {".venv", "var"} & set(path.relative_to(ROOT).parts)
+        and "search/index/" not in path.relative_to(ROOT).as_posix()
+        and private.search(path.read_text("utf-8"))
+    ]
+    assert reaching == []

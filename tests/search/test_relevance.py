@@ -7,7 +7,8 @@ article linked to it (the `modalities` list of the JSON result).
 
 import pytest
 
-from search import engine, index
+from search import engine
+from search.index import query as index_query
 from tests.samples import tsv_rows
 from tests.search.samples import read_tsv
 
@@ -88,7 +89,7 @@ def test_everyday_searches_recall_at_3(indexed_content):
 
 def test_pruning_for_big_indexes_keeps_relevance(indexed_content, monkeypatch):
     """On big indexes very common terms are pruned for speed; forced on here, relevance holds."""
-    monkeypatch.setattr(index, "COMMON_MIN_DOCS", 0)
+    monkeypatch.setattr(index_query, "COMMON_MIN_DOCS", 0)
     recall, misses = recall_at_3(shared_sample() + EVERYDAY)
     assert recall >= 0.95, f"recall@3 {recall:.2f}; missed: {misses}"
 
