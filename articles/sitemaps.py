@@ -1,11 +1,10 @@
 """The published articles' entries in sitemap.xml."""
 
-from django.contrib.sitemaps import Sitemap
-
 from articles.models import Article
+from pages.sitemap_languages import EveryLanguageSitemap
 
 
-class ArticleSitemap(Sitemap):
+class ArticleSitemap(EveryLanguageSitemap):
     def items(self):
         return Article.objects.published()
 

@@ -6,12 +6,14 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from articles.models import Article
+from caching.decorators import cacheable_reading_page
 from modalities.models import Modality
 
 ARTICLES_PER_PAGE = 10
 RELATED_ARTICLE_COUNT = 3
 
 
+@cacheable_reading_page
 @require_safe
 def article_list(request):
     articles = Article.objects.published().prefetch_related("tags")
@@ -19,6 +21,7 @@ def article_list(request):
     return render(request, "articles/article_list.html", {"page": page, "articles": page.object_list})
 
 
+@cacheable_reading_page
 @require_safe
 def article_detail(request, slug):
     article = get_object_or_404(

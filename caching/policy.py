@@ -1,32 +1,27 @@
 """Which requests the page cache may answer, and which responses it may keep.
 
+Only reading pages are cached: views that opt in with `@cacheable_reading_page` (caching/decorators.py).
+The address of a request is resolved to its view to ask; this module keeps no list of addresses.
+
 Only anonymous readers share entries: a request that carries a session cookie (staff) or
 credentials never reads from or writes to the cache, and a response that sets a cookie, depends on
-cookies, carries a CSRF token or is marked private is never stored. Only reading pages are cached.
+cookies, carries a CSRF token or is marked private is never stored.
 
 A search with a query holds the reader's words (in the search box, in the heading), so its page is
 kept only in the serving process's own memory, never in a cache other processes or servers share
 (Redis): the words must not sit where every server, and whoever runs the cache, can read them.
 """
 
+import functools
+
 from django.conf import settings
 from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
 from django.db import DEFAULT_DB_ALIAS, connections
+from django.urls import Resolver404, get_resolver
 from django.utils.cache import cc_delim_re
 
-# The reading pages of the public URL contract: everything a visitor reads, nothing
-# that takes input to keep (the volunteer form) or belongs to staff (the inbox, the admin).
-READING_PATHS = frozenset({"/", "/robots.txt", "/sitemap.xml"})
-READING_PATH_PREFIXES = (
-    "/modalities/",
-    "/articles/",
-    "/tags/",
-    "/search/",
-    "/api/search/",
-    "/safety/",
-    "/feeds/",
-)
+from caching.decorators import is_cacheable_reading_page
 
 # A page bigger than this is not worth a cache slot (and hints at something unusual).
 MAX_ENTRY_BYTES = 1024 * 1024
@@ -55,23 +50,38 @@ def may_share_entry(request) -> bool:
     return not carries_search_terms(request)
 
 
-def is_reading_path(path: str) -> bool:
-    if path.startswith("/" + settings.ADMIN_URL):
+# Resolving an address takes tens of microseconds, a good share of a cache hit: remember the answer
+# for the addresses asked most. Keyed by the resolver, which Django replaces when the URL map changes.
+RESOLVED_PATHS_KEPT = 1024
+
+
+@functools.lru_cache(maxsize=RESOLVED_PATHS_KEPT)
+def _leads_to_reading_page(resolver, path: str) -> bool:
+    try:
+        match = resolver.resolve(path)
+    except Resolver404:
         return False
-    return path in READING_PATHS or path.startswith(READING_PATH_PREFIXES)
+    return is_cacheable_reading_page(match.func)
+
+
+def is_reading_page(request) -> bool:
+    """Does this request's address lead to a view marked as a cacheable reading page?"""
+    # The URL map the handler will use, chosen as the handler chooses it.
+    resolver = get_resolver(getattr(request, "urlconf", None))
+    return _leads_to_reading_page(resolver, request.path_info)
 
 
 def request_is_cacheable(request) -> bool:
     """May this request be answered from the shared anonymous cache (and its response stored)?"""
     if settings.PAGE_CACHE_SECONDS <= 0 or request.method not in ("GET", "HEAD"):
         return False
-    if not is_reading_path(request.path_info):
-        return False
     if settings.SESSION_COOKIE_NAME in request.COOKIES or "HTTP_AUTHORIZATION" in request.META:
         return False
     # Inside an open transaction a page may show data that is not committed (and may never be):
     # it must not be shared, and whoever holds the transaction must see their own changes.
-    return not connections[DEFAULT_DB_ALIAS].in_atomic_block
+    if connections[DEFAULT_DB_ALIAS].in_atomic_block:
+        return False
+    return is_reading_page(request)
 
 
 def _cache_control(response) -> set[str]:

@@ -9,7 +9,9 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_noop
 
+from config import crisis_lines
 from config.env import env_bool, env_int, env_json, env_list, env_str, require
 from config.private_paths import ensure_private_dir, ensure_private_file
 from pages.static_headers import add_static_file_headers
@@ -57,12 +59,14 @@ INSTALLED_APPS = [
     "secondfactor",
     "choose",
     "staff",
-    "caching",  # after "editorial": its receivers must run after the content-version bump
+    "caching",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The language comes from the address alone (/es/... is Spanish): no cookie, no redirect, no Vary.
+    "pages.language.URLLanguageMiddleware",
     # Conditional GET outside the page cache (304s for hits too); the cache answers hits before
     # sessions and the database are touched; compression runs inside it, so pages are stored
     # compressed. See caching/middleware.py.
@@ -208,7 +212,12 @@ TAGGIT_TAGS_FROM_STRING = "editorial.tags.parse_tags"
 TAGGIT_STRING_FROM_TAGS = "editorial.tags.format_tags"
 
 # --- Internationalisation -------------------------------------------------------------------------
+# English is served unprefixed, every other language under /<code>/ (config/urls.py). Each name is the
+# language's own, so a reader finds it whatever language the page is in; marked so that the link to a
+# language can be worded in that language (templates/base.html).
 LANGUAGE_CODE = "en"
+LANGUAGES = [("en", gettext_noop("English")), ("es", gettext_noop("Español"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env_str("DJANGO_TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
@@ -301,77 +310,14 @@ SITE_NAME = env_str("SITE_NAME", "Healing Paths")
 OTP_TOTP_ISSUER = SITE_NAME
 # Where the quick exit sends a reader: a neutral page that draws no attention.
 QUICK_EXIT_URL = env_str("SITE_QUICK_EXIT_URL", "https://www.bbc.com/weather")
-# Crisis lines. Defaults: the US, then the UK. "kinds" names the searches that show a line first
-# (suicide, self-harm, danger-now, child-at-risk; see search/crisis.yaml); "help_box": false keeps a
-# line out of the help box on every page, so that box stays short.
-CRISIS_LINES = env_json(
-    "SITE_CRISIS_LINES",
-    [
-        {
-            "name": "National Human Trafficking Hotline (US)",
-            "call": "1-888-373-7888",
-            "text": "233733",
-            "note": "24/7. Not the police or immigration. Calls in many languages; "
-            "text and chat in English and Spanish. TTY: 711.",
-            "kinds": ["danger-now", "child-at-risk"],
-        },
-        {
-            "name": "988 Suicide & Crisis Lifeline (US)",
-            "call": "988",
-            "text": "988",
-            "note": "Call or text, 24/7.",
-            "kinds": ["suicide", "self-harm"],
-        },
-        {
-            "name": "Modern Slavery & Exploitation Helpline (UK)",
-            "call": "08000 121 700",
-            "note": "24/7.",
-            "kinds": ["danger-now", "child-at-risk"],
-        },
-        {
-            "name": "Samaritans (UK and Ireland)",
-            "call": "116 123",
-            "note": "Free, 24/7.",
-            "kinds": ["suicide", "self-harm"],
-            "help_box": False,
-        },
-        {
-            "name": "Shout (UK)",
-            "text": "85258",
-            "note": "Text the word SHOUT to 85258. Free, 24/7.",
-            "kinds": ["suicide", "self-harm"],
-            "help_box": False,
-        },
-        {
-            "name": "Childhelp National Child Abuse Hotline (US)",
-            "call": "1-800-422-4453",
-            "text": "1-800-422-4453",
-            "note": "24/7, for children and for adults worried about a child.",
-            "kinds": ["child-at-risk"],
-            "help_box": False,
-        },
-        {
-            "name": "NSPCC Helpline (UK)",
-            "call": "0808 800 5000",
-            "note": "For adults worried about a child. Free.",
-            "kinds": ["child-at-risk"],
-            "help_box": False,
-        },
-        {
-            "name": "Childline (UK)",
-            "call": "0800 1111",
-            "note": "For children and young people under 19. Free, 24/7.",
-            "kinds": ["child-at-risk"],
-            "help_box": False,
-        },
-    ],
-)
-EMERGENCY_NUMBERS = env_json(
-    "SITE_EMERGENCY_NUMBERS",
-    [
-        {"region": "US", "call": "911"},
-        {"region": "UK", "call": "999", "note": "Can't speak on a mobile? Press 55 when asked."},
-    ],
+# Crisis lines and emergency numbers: the defaults (the US, then the UK) are in config/crisis_lines.py.
+CRISIS_LINES = env_json("SITE_CRISIS_LINES", crisis_lines.CRISIS_LINES)
+# The lines that answer in a language other than English, by language code; a language not named here
+# gets CRISIS_LINES. Same fields as CRISIS_LINES; each note is written in that language.
+CRISIS_LINES_BY_LANGUAGE = env_json("SITE_CRISIS_LINES_BY_LANGUAGE", crisis_lines.CRISIS_LINES_BY_LANGUAGE)
+EMERGENCY_NUMBERS = env_json("SITE_EMERGENCY_NUMBERS", crisis_lines.EMERGENCY_NUMBERS)
+EMERGENCY_NUMBERS_BY_LANGUAGE = env_json(
+    "SITE_EMERGENCY_NUMBERS_BY_LANGUAGE", crisis_lines.EMERGENCY_NUMBERS_BY_LANGUAGE
 )
 
 VOLUNTEER_RETENTION_DAYS = env_int("VOLUNTEER_RETENTION_DAYS", 365)

@@ -1,11 +1,10 @@
 """The published explainers' entries in sitemap.xml."""
 
-from django.contrib.sitemaps import Sitemap
-
 from modalities.models import Modality
+from pages.sitemap_languages import EveryLanguageSitemap
 
 
-class ModalitySitemap(Sitemap):
+class ModalitySitemap(EveryLanguageSitemap):
     def items(self):
         return Modality.objects.published()
 

@@ -3,10 +3,12 @@
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from caching.decorators import cacheable_reading_page
 from modalities.comparison import FACTS, ChooseTherapiesForm, facts_of, side_by_side
 from modalities.models import EVIDENCE_MEANING, EvidenceLevel, Modality
 
 
+@cacheable_reading_page
 @require_safe
 def modality_index(request):
     return render(
@@ -16,6 +18,7 @@ def modality_index(request):
     )
 
 
+@cacheable_reading_page
 @require_safe
 def modality_detail(request, slug):
     modality = get_object_or_404(Modality.objects.published().prefetch_related("tags"), slug=slug)
@@ -27,6 +30,7 @@ def modality_detail(request, slug):
     )
 
 
+@cacheable_reading_page
 @require_safe
 def compare(request):
     modalities = list(Modality.objects.published())

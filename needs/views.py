@@ -5,15 +5,18 @@ from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
 from articles.models import Article
+from caching.decorators import cacheable_reading_page
 from modalities.models import Modality
 from needs.vocabulary import needs_in_use
 
 
+@cacheable_reading_page
 @require_safe
 def need_list(request):
     return render(request, "needs/need_list.html", {"needs": needs_in_use()})
 
 
+@cacheable_reading_page
 @require_safe
 def need_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)

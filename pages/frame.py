@@ -8,14 +8,17 @@ in a Django cache: they are small and the same everywhere, a shared cache would 
 and no cache setting can take them away.
 
 Each block names what it varies on (the language, and the settings values it shows), so a block
-rendered with another context can never be served in place of the reader's. The one part that
-depends on the request is which menu link is the current page: it varies on NAV_CURRENT, the current
-path when the menu links to it and "" on every other page, so there are a handful of versions.
+rendered with another context can never be served in place of the reader's. The parts that
+depend on the request: which menu link is the current page, which varies on NAV_CURRENT (the current
+path when the menu links to it and "" on every other page, so there are a handful of versions per
+language); and the link to the same page in the other language, which differs on every page and so
+is never kept (it sits between two kept blocks).
 """
 
 from functools import cache
 
 from django.urls import reverse
+from django.utils import translation
 
 # Far more than the frame's versions (blocks x languages x menu links); a guard, never reached.
 MAX_KEPT = 512
@@ -43,14 +46,15 @@ def keep(key: tuple, html: str) -> None:
 
 
 @cache
-def _nav_paths(urlconf: str | None) -> frozenset[str]:
+def _nav_paths(urlconf: str | None, language: str | None) -> frozenset[str]:
+    # Each language spells the menu's addresses its own way (/es/... for Spanish).
     return frozenset(reverse(name, urlconf=urlconf) for name in NAV_URL_NAMES)
 
 
 def nav_current(request) -> str:
     """The request's path when the menu links to it (it is then marked as the current page), else ""."""
     path = request.path
-    return path if path in _nav_paths(getattr(request, "urlconf", None)) else ""
+    return path if path in _nav_paths(getattr(request, "urlconf", None), translation.get_language()) else ""
 
 
 def forget(**_kwargs) -> None:

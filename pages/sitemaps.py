@@ -3,14 +3,14 @@
 The fixed pages are listed here; each content app lists its own published items beside its models.
 """
 
-from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from articles.sitemaps import ArticleSitemap
 from modalities.sitemaps import ModalitySitemap
+from pages.sitemap_languages import EveryLanguageSitemap
 
 
-class FixedPagesSitemap(Sitemap):
+class FixedPagesSitemap(EveryLanguageSitemap):
     def items(self):
         return [
             "home",

@@ -4,20 +4,26 @@ Error pages render from the template alone (no database query), so they still wo
 database is the reason for the error.
 """
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.http import require_safe
 
 from articles.models import Article
+from caching.decorators import cacheable_reading_page
 from modalities.models import Modality
 from needs.vocabulary import needs_in_use
 from operations.unavailable import current_exception_is_database_outage, database_unavailable_response
 from staff.denied import is_staff_member, staff_permission_denied
 
 HOME_ARTICLE_COUNT = 4
+# Reader-facing addresses crawlers should leave alone, in every language (relative to its home page).
+NOT_FOR_CRAWLERS = ("volunteer/thanks/", "api/")
 
 
+@cacheable_reading_page
 @require_safe
 def home(request):
     return render(
@@ -31,18 +37,23 @@ def home(request):
     )
 
 
+@cacheable_reading_page
 @require_safe
 def safety(request):
     return render(request, "pages/safety.html")
 
 
+@cacheable_reading_page
 @require_safe
 def robots_txt(request):
+    homes = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            homes.append(reverse("home"))
     lines = [
         "User-agent: *",
         "Disallow: /inbox/",
-        "Disallow: /volunteer/thanks/",
-        "Disallow: /api/",
+        *(f"Disallow: {home}{path}" for home in homes for path in NOT_FOR_CRAWLERS),
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

@@ -1,5 +1,4 @@
-"""The only place the search relies on Django beyond its documented interface (search/signals.py
-aside, which keeps its own).
+"""The only place the search relies on Django beyond its documented interface.
 
 Checked by tests/search/test_library_internals.py, so a Django upgrade that breaks an assumption fails
 there, by name, rather than leaving the fixed pages indexed by their titles alone.

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
+from caching.decorators import cacheable_reading_page
 from caching.generation import content_generation
 from choose.search_pointer import points_to_the_aid
 from needs.vocabulary import needs_in_use
@@ -59,6 +60,7 @@ def _needs() -> tuple[list, str | None]:
     return needs, token
 
 
+@cacheable_reading_page
 @csrf_exempt  # a search changes nothing; see the module docstring
 @require_http_methods(["GET", "HEAD", "POST"])
 def search_page(request):
@@ -95,6 +97,7 @@ def search_page(request):
     return _not_kept_if_degraded(response, outcome)
 
 
+@cacheable_reading_page
 @require_safe
 def search_api(request):
     raw, kind, tag = _params(request)

@@ -7,8 +7,9 @@ creates the ones it needs first. The role definitions are copied here on purpose
 doing what it did when it was written, whatever the code looks like later.
 """
 
-from django.contrib.auth.management import create_permissions
+from django.contrib.auth import get_permission_codename
 from django.db import migrations
+from django.utils import translation
 
 CONTENT_APPS = ("modalities", "articles")
 
@@ -41,16 +42,24 @@ ROLES = {
 
 
 def _ensure_permissions(apps):
+    """Create the content apps' permissions as Django's own post-migrate step names them (which then
+    finds them there and adds nothing): its code names, its names, on the models' content types."""
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Permission = apps.get_model("auth", "Permission")
     for label in CONTENT_APPS:
-        app_config = apps.get_app_config(label)
-        # create_permissions() skips app configs without a models module, as migration-state
-        # app configs are; flag it for the duration of the call, then put back what was there.
-        original = getattr(app_config, "models_module", None)
-        app_config.models_module = original or True
-        try:
-            create_permissions(app_config, apps=apps, verbosity=0)
-        finally:
-            app_config.models_module = original
+        for model in apps.get_app_config(label).get_models():
+            opts = model._meta
+            content_type = ContentType.objects.get_for_model(model)
+            with translation.override(None):
+                verbose_name = str(opts.verbose_name)
+            wanted = [
+                (get_permission_codename(action, opts), f"Can {action} {verbose_name}")
+                for action in opts.default_permissions
+            ]
+            for codename, name in [*wanted, *opts.permissions]:
+                Permission.objects.get_or_create(
+                    content_type=content_type, codename=codename, defaults={"name": name}
+                )
 
 
 def create_roles(apps, schema_editor):

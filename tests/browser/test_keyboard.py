@@ -43,6 +43,19 @@ def test_tab_reaches_the_exit_first_then_the_skip_link(tab, site):
     assert inside_main
 
 
+@pytest.mark.parametrize(("path", "label", "other"), [("/safety/", "Español", "/es/safety/"),
+                                                     ("/es/safety/", "English", "/safety/")])  # fmt: skip
+def test_the_same_page_in_the_other_language_is_a_few_tabs_away(tab, site, path, label, other):
+    tab.goto(site.url(path))
+    for _ in range(5):  # the exit, the skip link, the site's name, "Help now", then this link
+        tab.keyboard.press("Tab")
+    now = focused(tab)
+    assert now["text"] == label
+    assert now["inView"] and (now["outline"] or now["shadow"])
+    tab.keyboard.press("Enter")
+    tab.wait_for_url(site.url(other))
+
+
 def test_enter_on_the_focused_exit_leaves(tab, site):
     tab.goto(site.url("/safety/"))
     tab.keyboard.press("Tab")

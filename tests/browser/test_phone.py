@@ -58,7 +58,8 @@ def test_therapy_cards_do_not_say_the_name_twice(phone, site):
 
 
 @pytest.mark.parametrize(
-    "path", ["/", "/modalities/", "/modalities/compare/", "/tags/", "/safety/", "/volunteer/"]
+    "path",
+    ["/", "/modalities/", "/modalities/compare/", "/tags/", "/safety/", "/volunteer/", "/es/", "/es/safety/"],
 )
 def test_the_header_is_at_most_two_rows(phone, site, path):
     phone.goto(site.url(path))

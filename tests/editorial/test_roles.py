@@ -2,7 +2,10 @@
 
 import pytest
 from django.apps import apps
-from django.contrib.auth.models import Group
+from django.contrib.auth.management import create_permissions
+from django.contrib.auth.models import Group, Permission
+from django.db import connection
+from django.db.migrations.loader import MigrationLoader
 
 from editorial.models import Status
 from tests.editorial.conftest import ARTICLE_ADMIN, MODALITY_ADMIN, make_article, roles_migration
@@ -43,6 +46,40 @@ def test_the_role_migration_leaves_the_app_registry_as_it_found_it(db):
     before = apps.get_app_config("articles").models_module
     roles_migration.create_roles(apps, None)
     assert apps.get_app_config("articles").models_module is before
+
+
+def _content_permissions() -> set[tuple[str, str, str, str]]:
+    return set(
+        Permission.objects.filter(content_type__app_label__in=roles_migration.CONTENT_APPS).values_list(
+            "content_type__app_label", "content_type__model", "codename", "name"
+        )
+    )
+
+
+def test_the_role_migration_makes_the_permissions_exactly_as_django_does(db):
+    """The migration creates permissions before Django's post-migrate step would; that step must then
+    find every one of them as it would have made it, or a database would hold two spellings."""
+    Permission.objects.filter(content_type__app_label__in=roles_migration.CONTENT_APPS).delete()
+    roles_migration.create_roles(apps, None)
+    made_by_the_migration = _content_permissions()
+
+    Permission.objects.filter(content_type__app_label__in=roles_migration.CONTENT_APPS).delete()
+    for label in roles_migration.CONTENT_APPS:
+        create_permissions(apps.get_app_config(label), verbosity=0)
+
+    assert made_by_the_migration == _content_permissions()
+
+
+def test_the_role_migration_runs_on_the_models_as_they_were_when_it_was_written(db):
+    """As `migrate` runs it: on historical models, before Django has created any permission."""
+    Permission.objects.filter(content_type__app_label__in=roles_migration.CONTENT_APPS).delete()
+    Group.objects.filter(name__in=roles_migration.ROLES).delete()
+    state = MigrationLoader(connection).project_state(("editorial", "0002_editorial_roles"), at_end=False)
+
+    roles_migration.create_roles(state.apps, None)
+
+    reviewers = codenames(Group.objects.get(name="Clinical reviewers"))
+    assert {"articles.publish_article", "modalities.view_historicalmodality"} <= reviewers
 
 
 def test_publishing_is_a_permission_of_reviewers_not_editors(editor, reviewer):

@@ -109,3 +109,26 @@ def test_known_cache_url_schemes_are_used(tmp_path, url, backend):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1].endswith(backend)
+
+
+def test_crisis_lines_per_language_are_read_and_spanish_has_defaults(tmp_path):
+    code = (
+        "from django.conf import settings; "
+        "print(sorted(settings.CRISIS_LINES_BY_LANGUAGE)); "
+        "print(len(settings.CRISIS_LINES_BY_LANGUAGE['es']))"
+    )
+    default = run_manage("shell", "-c", code, env_overrides=PRODUCTION_ENV, tmp_path=tmp_path)
+    assert default.returncode == 0, default.stderr
+    assert default.stdout.strip().splitlines()[-2:] == ["['es']", "3"]
+    configured = run_manage(
+        "shell",
+        "-c",
+        code,
+        env_overrides={
+            **PRODUCTION_ENV,
+            "SITE_CRISIS_LINES_BY_LANGUAGE": '{"es": [{"name": "Línea", "call": "112"}], "fr": []}',
+        },
+        tmp_path=tmp_path,
+    )
+    assert configured.returncode == 0, configured.stderr
+    assert configured.stdout.strip().splitlines()[-2:] == ["['es', 'fr']", "1"]

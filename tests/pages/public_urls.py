@@ -56,3 +56,23 @@ def html_pages() -> list[str]:
 def every_public_url() -> list[str]:
     """All of the above."""
     return [*html_pages(), *machine_pages()]
+
+
+# The same site in Spanish under /es/: every reader-facing address above, prefixed. The crawler
+# files (robots.txt, sitemap.xml) are one per site and have no Spanish twin.
+SITE_WIDE_FILES = ("/sitemap.xml", "/robots.txt")
+
+
+def in_spanish(path: str) -> str:
+    """The Spanish address of an English reader-facing page."""
+    return f"/es{path}"
+
+
+def spanish_html_pages() -> list[str]:
+    """Every public HTML page in Spanish (including the form and a missing page)."""
+    return [in_spanish(path) for path in html_pages()]
+
+
+def spanish_machine_pages() -> list[str]:
+    """The JSON and feed responses in Spanish."""
+    return [in_spanish(path) for path in machine_pages() if path not in SITE_WIDE_FILES]

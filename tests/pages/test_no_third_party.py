@@ -30,6 +30,9 @@ FETCHED = [
     ("object", "data"),
     ("input", "src"),
 ]
+# <link> relations that only name another address (the page in another language, the canonical
+# page): a browser fetches nothing for them. Any other relation (stylesheet, icon, preload...) counts.
+NAMED_ONLY = {"alternate", "canonical"}
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)|@import\s+['"]([^'"]+)""", re.IGNORECASE)
 ABSOLUTE_URL = re.compile(r"\bhttps?://|//[a-z0-9.-]+\.[a-z]{2,}/", re.IGNORECASE)
 SAME_HOSTS = {"", "testserver"}
@@ -46,11 +49,19 @@ def candidate_urls(value: str, attribute: str) -> list[str]:
     return [value]
 
 
+def is_fetched(element) -> bool:
+    if element.name != "link":
+        return True
+    relations = {relation.lower() for relation in element.get("rel", [])}
+    return not relations or not relations <= NAMED_ONLY
+
+
 def fetched_urls(soup: BeautifulSoup) -> list[str]:
     urls = []
     for tag, attribute in FETCHED:
         for element in soup.find_all(tag, attrs={attribute: True}):
-            urls += candidate_urls(element[attribute], attribute)
+            if is_fetched(element):
+                urls += candidate_urls(element[attribute], attribute)
     for style in soup.find_all("style"):
         urls += [a or b for a, b in CSS_URL.findall(style.get_text())]
     return urls

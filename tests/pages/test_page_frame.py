@@ -15,7 +15,7 @@ FOCUSABLE = "a[href], button, input:not([type=hidden]), select, textarea, [tabin
 NOT_MEDICAL_ADVICE = "not medical advice"
 
 
-def frame_problems(html: bytes | str) -> list[str]:
+def frame_problems(html: bytes | str, language: str = "en") -> list[str]:
     soup = BeautifulSoup(html, "html.parser")
     problems = []
 
@@ -23,7 +23,7 @@ def frame_problems(html: bytes | str) -> list[str]:
         if not condition:
             problems.append(message)
 
-    expect(soup.html and soup.html.get("lang") == "en", "html has no lang='en'")
+    expect(soup.html and soup.html.get("lang") == language, f"html has no lang='{language}'")
     expect(soup.title and soup.title.get_text(strip=True), "no title")
     viewport = soup.find("meta", attrs={"name": "viewport"})
     expect(viewport and "user-scalable" not in viewport["content"], "zooming is not allowed")
@@ -65,7 +65,8 @@ def frame_problems(html: bytes | str) -> list[str]:
     frame.main.decompose()
     said = frame.get_text().lower().count(NOT_MEDICAL_ADVICE)
     expect(said == 1, f"the frame says 'not medical advice' {said} times")
-    expect(frame.select('a[href="/safety/"]'), "no link to the safety page outside main")
+    safety = "/safety/" if language == settings.LANGUAGE_CODE else f"/{language}/safety/"
+    expect(frame.select(f'a[href="{safety}"]'), "no link to the safety page outside main")
     return problems
 
 

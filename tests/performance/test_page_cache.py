@@ -183,7 +183,7 @@ def test_cached_pages_keep_serving_when_the_database_is_away(client, site, clock
     def unreachable(*args, **kwargs):
         raise OperationalError("connection refused")
 
-    monkeypatch.setattr(generation.ContentVersion.objects, "filter", unreachable)
+    monkeypatch.setattr(ContentVersion.objects, "filter", unreachable)
     clock.advance(settings.CONTENT_CHECK_SECONDS + 1)
     again = client.get("/modalities/emdr/")
     assert again.status_code == 200
