@@ -33,11 +33,8 @@ SAME_IN_BOTH = {
     "Chrome:",  # browser names, in the steps to clear the history
     "Firefox:",
     "Edge:",
-    "Spam",
 }
 SAME_IN_BOTH_PATTERNS = (
-    # The regions after the emergency numbers come from settings.EMERGENCY_NUMBERS, as codes.
-    re.compile(r"^\((US|UK|EU)\)\.?$"),
     # Therapy acronyms (EMDR, TF-CBT) and phone numbers.
     re.compile(r"^[A-Z0-9][A-Z0-9 &().+/-]*$"),
 )
