@@ -1,5 +1,7 @@
 """The needs-and-symptoms vocabulary: the tags in use on published content."""
 
+import unicodedata
+
 from django.db.models import Count, Q
 from django.utils.translation import gettext, gettext_noop
 from taggit.models import Tag
@@ -69,3 +71,14 @@ VOCABULARY = (
 def need_name(name: str) -> str:
     """A need's name as the reader sees it: translated when it is in the vocabulary."""
     return gettext(name) if name else ""
+
+
+def _alphabetical(name: str) -> str:
+    # Accents do not move a word to the end of the alphabet ("ánimo" sorts with "a").
+    letters = unicodedata.normalize("NFD", name.casefold())
+    return "".join(char for char in letters if not unicodedata.combining(char))
+
+
+def in_shown_order(tags) -> list:
+    """Tags in the alphabetical order of the names the reader sees, in any language."""
+    return sorted(tags, key=lambda tag: _alphabetical(need_name(tag.name)))

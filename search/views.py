@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from caching.decorators import cacheable_reading_page
 from caching.generation import content_generation
 from choose.search_pointer import points_to_the_aid
-from needs.vocabulary import needs_in_use
+from needs.vocabulary import in_shown_order, needs_in_use
 from search import engine
 from search.documents import ARTICLE, MODALITY
 
@@ -78,7 +78,7 @@ def search_page(request):
         "query": outcome.query,
         "outcome": outcome,
         "results": outcome.results,
-        "needs": needs,
+        "needs": in_shown_order(needs),
         "needs_generation": needs_generation,
         "type_choices": TYPE_CHOICES,
         "selected_type": kind or "",

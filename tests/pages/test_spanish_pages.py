@@ -11,6 +11,7 @@ page). What remains must be Spanish, apart from the short allow-list below.
 """
 
 import re
+import unicodedata
 import uuid
 
 import pytest
@@ -162,6 +163,16 @@ READING_PAGES = [
 @pytest.mark.parametrize("path", READING_PAGES)
 def test_reading_pages_speak_spanish(client, content, path):
     assert_spanish(client, "get", path)
+
+
+def test_needs_are_shown_by_their_spanish_names_in_alphabetical_order(client, content):
+    page = BeautifulSoup(fetch(client, "get", "/es/tags/"), "html.parser")
+    names = [link.contents[0].strip() for link in page.select("main ul.tags a")]
+    assert "pesadillas" in names
+    unaccented = [unicodedata.normalize("NFD", name).encode("ascii", "ignore").lower() for name in names]
+    assert unaccented == sorted(unaccented)
+    heading = BeautifulSoup(fetch(client, "get", "/es/tags/nightmares/"), "html.parser").h1.get_text()
+    assert heading == "Pesadillas"
 
 
 def test_the_compare_page_says_in_spanish_why_a_choice_is_refused(client, content):
