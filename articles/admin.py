@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
 from editorial.admin import PUBLISHING_FIELDSET, PublishableAdmin, ReviewDueFilter, TagFilter
+from editorial.languages import version_label
 from markup import MARKDOWN_HELP
 
 
@@ -14,11 +15,11 @@ class ArticleAdmin(PublishableAdmin):
     preview_template = "admin/editorial/preview_article.html"
     preview_name = "article"
 
-    list_display = ["title", "status", "on_site", "next_review", "updated_at"]
-    list_filter = ["status", TagFilter, "modalities", ReviewDueFilter]
+    list_display = ["title", "language", "status", "on_site", "next_review", "updated_at"]
+    list_filter = ["language", "status", TagFilter, "modalities", ReviewDueFilter]
     search_fields = ["title", "slug", "summary", "content_note", "body", "tags__name"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "summary", "content_note"]}),
+        (None, {"fields": ["language", "title", "slug", "summary", "content_note"]}),
         (_("Text"), {"fields": ["body"], "description": MARKDOWN_HELP}),
         (_("Needs, symptoms and therapies"), {"fields": ["tags", "confirm_new_tags", "modalities"]}),
         PUBLISHING_FIELDSET,
@@ -28,4 +29,7 @@ class ArticleAdmin(PublishableAdmin):
         if db_field.name == "modalities":
             # A short list of therapies: tick boxes are quicker to read than a multiple-select list.
             kwargs["widget"] = forms.CheckboxSelectMultiple
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.name == "modalities":
+            field.label_from_instance = version_label  # "EMDR" and "EMDR (Spanish)" are two boxes
+        return field

@@ -9,10 +9,12 @@ from curated.front_matter import ContentError, ContentItem
 TEXT_KEYS = ("title", "summary")
 
 
-def parse_article(path: Path, known_modalities: set[str]) -> ContentItem:
+def parse_article(path: Path, known_modalities: set[str], language: str = "en") -> ContentItem:
+    """One article file written in `language`; its `modalities` name explainers by slug."""
     meta, body = front_matter.split(path)
     fields = {key: front_matter.text(path, meta, key) for key in TEXT_KEYS}
     fields["slug"] = front_matter.slug(path, meta)
+    fields["language"] = language
     fields["status"] = front_matter.status(path, meta)
     fields["content_note"] = front_matter.text(path, meta, "content_note", required=False, limit=300)
     fields.update(front_matter.review_dates(path, meta))

@@ -1,4 +1,4 @@
-"""Atom feed of published articles.
+"""Atom feed of published articles, in the reader's language.
 
 RFC 4287 requires an author on the feed or on every entry: the editorial team is named once, on the
 feed, with the site's home page as its address (no person's name or email becomes a target).
@@ -37,9 +37,11 @@ class ArticleFeed(Feed):
         return gettext("New and updated articles about trauma therapy and healing.")
 
     def items(self):
-        return Article.objects.published()[:FEED_LENGTH]
+        return Article.objects.published().in_language()[:FEED_LENGTH]
 
     def item_title(self, item):
+        if item.untranslated:  # no version in the feed's language yet: the English one, said so
+            return f"{item.title} {gettext('(in English)')}"
         return item.title
 
     def item_description(self, item):

@@ -1,7 +1,6 @@
 """Curated articles: Markdown rendered once on save, tagged with needs and symptoms."""
 
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -31,13 +30,12 @@ class Article(Publishable):
     # therapies an article covers join its document too ("EMDR" finds it): see search/documents.py.
     search_fields = (SearchField("body_html", html=True),)
 
-    class Meta:
+    url_name = "articles:detail"
+
+    class Meta(Publishable.Meta):
         ordering = ["-published_at", "title"]
         # Clinical reviewers hold it (editorial migration 0002); editors do not.
         permissions = [("publish_article", "Can publish articles and record their review")]
-
-    def get_absolute_url(self):
-        return reverse("articles:detail", args=[self.slug])
 
     def render_markdown_fields(self):
         rendered = render_markdown(self.body)

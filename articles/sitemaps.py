@@ -1,12 +1,8 @@
-"""The published articles' entries in sitemap.xml."""
+"""The published articles' entries in sitemap.xml: each article in every language it is written in."""
 
 from articles.models import Article
-from pages.sitemap_languages import EveryLanguageSitemap
+from pages.sitemap_languages import LanguageVersionsSitemap
 
 
-class ArticleSitemap(EveryLanguageSitemap):
-    def items(self):
-        return Article.objects.published()
-
-    def lastmod(self, item):
-        return item.updated_at
+class ArticleSitemap(LanguageVersionsSitemap):
+    model = Article

@@ -127,7 +127,7 @@ def _build_corpus(rng):
     phrases_of = {
         need: [" ".join(k) for k, found in synonyms.phrases.items() if need in found[0]] for need in needs
     }
-    modalities = {m.slug: m for m in Modality.objects.all()}
+    modalities = {m.slug: m for m in Modality.objects.filter(language="en")}  # search is English
     tags = {name: Tag.objects.get_or_create(name=name)[0] for name in needs}
     now = timezone.now()
     articles, topics = [], []
@@ -225,7 +225,7 @@ def _orm_search(text: str):
         return 0, []
     fields = ("title__icontains", "summary__icontains", "body__icontains")
     condition = functools.reduce(operator.or_, (Q(**{field: term}) for term in terms for field in fields))
-    matches = Article.objects.published().filter(condition)
+    matches = Article.objects.published().filter(condition, language="en")  # as the index
     return matches.count(), list(matches.values("title", "slug", "summary")[:10])
 
 

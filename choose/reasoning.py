@@ -1,5 +1,8 @@
 """The reasoning data (content/choose/reasons.yaml): which answer links to which therapy, and why.
 
+Each language has its own file (content/es/choose/reasons.yaml for Spanish), with the same links
+and only the facts written in that language; the aid reads the one of the reader's language.
+
 Each link says one fact about one therapy, the source it rests on, whether the fact makes the
 therapy *fit* the answer or makes it *harder*, and how much it weighs. The file is read once per
 process and checked as it is read, so a mistake in it names the link at fault instead of showing a
@@ -15,8 +18,10 @@ import yaml
 from django.conf import settings
 
 from choose.questions import BY_NAME, NOT_SURE
+from editorial.languages import reading_language, site_language
 
-REASONS_FILE = Path(settings.BASE_DIR) / "content" / "choose" / "reasons.yaml"
+CONTENT_DIR = Path(settings.BASE_DIR) / "content"
+REASONS_FILE = CONTENT_DIR / "choose" / "reasons.yaml"
 
 FITS = "fits"
 HARDER = "harder"
@@ -127,12 +132,26 @@ def parse_reasoning(data) -> Reasoning:
     return Reasoning(sources, links)
 
 
+def reasons_file(language: str) -> Path:
+    """The reasoning written in `language`; the English file where that language has none yet."""
+    if language != site_language():
+        translated = CONTENT_DIR / language / "choose" / "reasons.yaml"
+        if translated.is_file():
+            return translated
+    return REASONS_FILE
+
+
 def load_reasoning(path: Path = REASONS_FILE) -> Reasoning:
     with open(path, encoding="utf-8") as handle:
         return parse_reasoning(yaml.safe_load(handle))
 
 
+def reasoning(language: str | None = None) -> Reasoning:
+    """The site's reasoning in `language` (the reader's, by default)."""
+    return _reasoning_in(language or reading_language())
+
+
 @functools.cache
-def reasoning() -> Reasoning:
-    """The site's reasoning, read once per process."""
-    return load_reasoning()
+def _reasoning_in(language: str) -> Reasoning:
+    """Each language's reasoning, read once per process."""
+    return load_reasoning(reasons_file(language))

@@ -62,7 +62,7 @@ def choose(request):
     if show == EDIT:
         return _private(render(request, "choose/questions.html", _questions_context(answers)))
 
-    fits = rank(Modality.objects.published(), answers)
+    fits = rank(Modality.objects.published().in_language(), answers)
     requested = set(request.POST.getlist("compare"))
     ticked = [fit for fit in fits if fit.slug in requested]  # in order of fit
     context = {

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from django.conf import settings
 
 from editorial.models import Status
 
@@ -46,6 +47,16 @@ class ContentItem:
     @property
     def slug(self) -> str:
         return self.fields["slug"]
+
+    @property
+    def language(self) -> str:
+        return self.fields["language"]
+
+    @property
+    def label(self) -> str:
+        """How the load report names it: "article getting-help-now", "(es)" after a translation."""
+        label = f"{self.kind} {self.slug}"
+        return label if self.language == settings.LANGUAGE_CODE else f"{label} ({self.language})"
 
 
 def split(path: Path) -> tuple[dict, str]:

@@ -16,7 +16,7 @@ from django.db.models import Case, IntegerField, Value, When
 from django.http import Http404, HttpResponseNotAllowed
 from django.template.response import TemplateResponse
 from django.urls import path
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
@@ -139,8 +139,8 @@ class PublishableAdmin(SimpleHistoryAdmin):
     preview_template = ""
     preview_name = "item"  # the variable the public template reads
 
-    list_display = ["title", "status", "on_site", "next_review", "updated_at"]
-    list_filter = ["status", TagFilter, ReviewDueFilter]
+    list_display = ["title", "language", "status", "on_site", "next_review", "updated_at"]
+    list_filter = ["language", "status", TagFilter, ReviewDueFilter]
     search_fields = ["title", "slug", "summary", "tags__name"]
     prepopulated_fields = {"slug": ["title"]}
     history_list_display = ["state"]
@@ -400,6 +400,7 @@ class PublishableAdmin(SimpleHistoryAdmin):
         modalities = [m for m in form.cleaned_data.get("modalities", ()) if m.is_public]
         context = {
             self.preview_name: PreviewItem(item, tags=tags, modalities=modalities),
+            "article_therapies": modalities,
             "related_articles": [],
             "preview_problems": [
                 _("%(field)s: %(errors)s")
@@ -411,7 +412,7 @@ class PublishableAdmin(SimpleHistoryAdmin):
             ],
             "markdown_changes": sanitiser_changes(item),
         }
-        return TemplateResponse(request, self.preview_template, context)
+        return self._preview_in_its_language(request, item, context)
 
     def _saved_preview(self, request, obj):
         if not self.has_view_permission(request, obj):
@@ -419,11 +420,19 @@ class PublishableAdmin(SimpleHistoryAdmin):
         obj.render_markdown_fields()  # as a save would: what readers will get
         context = {
             self.preview_name: obj,
+            "article_therapies": list(obj.modalities.all()) if hasattr(obj, "modalities") else [],
             "related_articles": [],
             "markdown_changes": sanitiser_changes(obj),
             "saved": True,
         }
-        return TemplateResponse(request, self.preview_template, context)
+        return self._preview_in_its_language(request, obj, context)
+
+    def _preview_in_its_language(self, request, item, context):
+        """The public page as readers of the item's language get it: a Spanish version in the
+        Spanish frame, though the admin around it is English."""
+        response = TemplateResponse(request, self.preview_template, context)
+        with translation.override(item.language):
+            return response.render()
 
     def _preview_tags(self, form, pristine):
         if "tags" in form.cleaned_data:

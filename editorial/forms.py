@@ -38,6 +38,10 @@ PLAIN_MESSAGES = {
     },
 }
 TOO_LONG = _("Keep this to %(limit_value)d characters or fewer (it has %(show_value)d).")
+SLUG_TAKEN = gettext_noop(
+    "Another page already uses this slug (the end of its web address) in this language. "
+    "Choose a different one."
+)
 NOT_YOURS_TO_PUBLISH = gettext_noop(
     "Only a clinical reviewer can publish. Choose “In review” to ask for a review, then save."
 )
@@ -89,14 +93,6 @@ class PublishableAdminForm(forms.ModelForm):
     )
 
     class Meta:
-        error_messages = {
-            "slug": {
-                "unique": _(
-                    "Another page already uses this slug (the end of its web address). "
-                    "Choose a different one."
-                ),
-            },
-        }
         widgets = {"tags": TagSuggestionsWidget}
 
     def __init__(self, *args, **kwargs):
@@ -150,8 +146,23 @@ class PublishableAdminForm(forms.ModelForm):
             self.add_error("next_review_due", _("The next review must come after the last review."))
         if last and last > timezone.localdate():
             self.add_error("last_reviewed", _("The last review cannot be in the future."))
+        self._check_slug_is_free(cleaned)
         self._check_new_tags(cleaned)
         return cleaned
+
+    def _check_slug_is_free(self, cleaned) -> None:
+        """A slug is unique per language (a translation shares its English page's slug). Said here,
+        against the slug field, rather than as the model constraint's message above the form; a
+        field with an error is left out of the constraint's own check, so it is said once."""
+        slug = cleaned.get("slug")
+        language = cleaned.get("language", self.instance.language)
+        if not slug or not language:
+            return
+        others = self._meta.model._default_manager.filter(language=language, slug=slug)
+        if self.instance.pk is not None:
+            others = others.exclude(pk=self.instance.pk)
+        if others.exists():
+            self.add_error("slug", _(SLUG_TAKEN))
 
     def _check_new_tags(self, cleaned) -> None:
         """A tag that is not in the vocabulary yet is created only when the writer says so: a typo

@@ -8,11 +8,13 @@ import datetime
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F
-from django.utils import timezone
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
+from editorial.languages import reading_language, site_language
 from markup import render_markdown
 
 REVIEW_WARNING_DAYS = 30
@@ -47,15 +49,39 @@ class PublishableQuerySet(models.QuerySet):
     def overdue(self):
         return self.filter(next_review_due__lt=timezone.localdate())
 
+    def in_language(self, language: str | None = None):
+        """What a reader of `language` (the active one by default) gets: the rows in that language,
+        and the English row of every slug that has no published version in it yet, so that a page
+        not translated yet stays reachable in the reader's frame. English readers get English only.
+        """
+        language = language or reading_language()
+        if language == site_language():
+            return self.filter(language=language)
+        translated = self.model._default_manager.published().filter(language=language).values("slug")
+        return self.filter(Q(language=language) | (Q(language=site_language()) & ~Q(slug__in=translated)))
+
 
 class Publishable(models.Model):
     """Abstract base for curated content: renders its Markdown fields once, on save."""
 
     # Names of Markdown source fields; each has a sibling `<name>_html` holding sanitised HTML.
     markdown_fields: tuple[str, ...] = ()
+    # The public page's URL name; it takes the slug.
+    url_name = ""
 
+    # Each language version of a page is its own row, with its own status, review and history; the
+    # versions share the slug, so a page has the same address in every language (/es/ in front).
+    language = models.CharField(
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_(
+            "The language this version is written in. A translation keeps the English page's "
+            "slug, so that its address is the English one with /es/ in front."
+        ),
+    )
     title = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200)
     summary = models.CharField(max_length=400, help_text=_("One plain sentence shown in lists."))
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(
@@ -95,6 +121,11 @@ class Publishable(models.Model):
 
     class Meta:
         abstract = True
+        constraints = [
+            models.UniqueConstraint(
+                fields=["language", "slug"], name="%(app_label)s_%(class)s_one_slug_per_language"
+            )
+        ]
 
     def __str__(self):
         return self.title
@@ -104,6 +135,20 @@ class Publishable(models.Model):
         if self.status == Status.PUBLISHED and self.published_at is None:
             self.published_at = publication_time()
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        """This version's page. An English version is also the page readers of another language
+        get while theirs is missing, so it answers in the active language; any other version
+        answers in its own (the admin, which is English, links a Spanish version to /es/...)."""
+        if self.language == site_language():
+            return reverse(self.url_name, args=[self.slug])
+        with translation.override(self.language):
+            return reverse(self.url_name, args=[self.slug])
+
+    @property
+    def untranslated(self) -> bool:
+        """Shown to a reader of another language: their version of this page does not exist yet."""
+        return self.language != reading_language()
 
     @property
     def is_public(self) -> bool:

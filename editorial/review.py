@@ -12,6 +12,7 @@ from django.apps import apps
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
+from editorial.languages import version_label
 from editorial.models import REVIEW_WARNING_DAYS, Publishable, Status
 from staff.formats import staff_name
 
@@ -68,7 +69,7 @@ def _admin_url(obj) -> str:
 def _item(obj) -> ReviewItem:
     return ReviewItem(
         kind=str(obj._meta.verbose_name),
-        title=obj.title,
+        title=version_label(obj),  # each language version is reviewed on its own
         next_review_due=obj.next_review_due,
         last_reviewed=obj.last_reviewed,
         reviewed_by=staff_name(obj.reviewed_by) if obj.reviewed_by_id else "",
@@ -118,7 +119,7 @@ def waiting_for_review() -> list[QueueItem]:
             items.append(
                 QueueItem(
                     kind=str(obj._meta.verbose_name),
-                    title=obj.title,
+                    title=version_label(obj),
                     admin_url=_admin_url(obj),
                     changed_at=obj.updated_at,
                     changed_by=latest.history_user if latest else None,

@@ -13,10 +13,10 @@ class ModalityAdmin(PublishableAdmin):
     preview_template = "admin/editorial/preview_modality.html"
     preview_name = "modality"
 
-    list_display = ["title", "status", "evidence_level", "on_site", "next_review", "updated_at"]
+    list_display = ["title", "language", "status", "evidence_level", "on_site", "next_review", "updated_at"]
     search_fields = ["title", "full_name", "slug", "summary", "tags__name"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "full_name", "summary", "position"]}),
+        (None, {"fields": ["language", "title", "slug", "full_name", "summary", "position"]}),
         (
             _("Compare table"),
             {

@@ -5,7 +5,7 @@ each, so two or three fit side by side on a phone). The choice is a plain GET fo
 (`?show=emdr&show=tf-cbt`): it works without JavaScript and a reader can keep the address.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -29,6 +29,7 @@ class Fact:
     label: str
     text: str
     level: str = ""  # the evidence level in words, shown in bold before the text
+    modality: object = field(default=None, compare=False)  # the therapy it is about
 
 
 def facts_of(modality) -> list[Fact]:
@@ -36,9 +37,10 @@ def facts_of(modality) -> list[Fact]:
     facts = []
     for label, name in FACTS:
         if name == "evidence":
-            facts.append(Fact(label, modality.evidence_basis, modality.get_evidence_level_display()))
+            level = modality.get_evidence_level_display()
+            facts.append(Fact(label, modality.evidence_basis, level, modality=modality))
         else:
-            facts.append(Fact(label, getattr(modality, name)))
+            facts.append(Fact(label, getattr(modality, name), modality=modality))
     return facts
 
 

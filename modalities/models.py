@@ -2,8 +2,6 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
-from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -25,16 +23,29 @@ SLUGS = (
 
 # The explainer's sections in reading order: (model field, heading readers and editors see, anchor).
 # The page, its contents list, the content files' ## headings and the admin all read this one list.
-# Headings stay English here (the content files' keys); the page shows them translated (sections()).
 SECTIONS = (
-    ("what_it_is", gettext_noop("What it is"), "what-it-is"),
-    ("who_it_may_help", gettext_noop("Who it may help"), "who-it-may-help"),
-    ("what_a_session_is_like", gettext_noop("What a session is like"), "what-a-session-is-like"),
-    ("evidence", gettext_noop("How strong is the evidence"), "evidence"),
-    ("cautions", gettext_noop("Cautions and things to ask"), "cautions"),
-    ("finding_a_therapist", gettext_noop("Finding a trained therapist"), "finding-a-therapist"),
-    ("questions_to_ask", gettext_noop("Questions to ask a therapist"), "questions-to-ask"),
+    ("what_it_is", "What it is", "what-it-is"),
+    ("who_it_may_help", "Who it may help", "who-it-may-help"),
+    ("what_a_session_is_like", "What a session is like", "what-a-session-is-like"),
+    ("evidence", "How strong is the evidence", "evidence"),
+    ("cautions", "Cautions and things to ask", "cautions"),
+    ("finding_a_therapist", "Finding a trained therapist", "finding-a-therapist"),
+    ("questions_to_ask", "Questions to ask a therapist", "questions-to-ask"),
 )
+# The same sections' headings in each language an explainer is written in, in SECTIONS order: a
+# version's content file and its page use the headings of the version's own language.
+SECTION_HEADINGS = {
+    "en": tuple(heading for _field, heading, _anchor in SECTIONS),
+    "es": (
+        "Qué es",
+        "A quién puede ayudar",
+        "Cómo es una sesión",
+        "Qué dicen los estudios",
+        "Precauciones y qué preguntar",
+        "Cómo encontrar a una persona con formación",
+        "Preguntas para hacer a un terapeuta",
+    ),
+}
 
 
 class EvidenceLevel(models.TextChoices):
@@ -115,14 +126,13 @@ class Modality(Publishable):
         *(SearchField(f"{name}_html", html=True) for name in markdown_fields),
     )
 
-    class Meta:
+    url_name = "modalities:detail"
+
+    class Meta(Publishable.Meta):
         ordering = ["position", "title"]
         verbose_name_plural = _("modalities")
         # Clinical reviewers hold it (editorial migration 0002); editors do not.
         permissions = [("publish_modality", "Can publish explainers and record their review")]
-
-    def get_absolute_url(self):
-        return reverse("modalities:detail", args=[self.slug])
 
     @property
     def spelled_out_name(self) -> str:
@@ -140,7 +150,10 @@ class Modality(Publishable):
         return EVIDENCE_MEANING.get(self.evidence_level, "")
 
     def sections(self):
-        """(id, heading, html) for each section, in reading order; the page and its contents use it."""
+        """(id, heading, html) for each section, in reading order; the page and its contents use it.
+        The headings are in the version's own language; the ids are the same in every language."""
+        headings = SECTION_HEADINGS.get(self.language, SECTION_HEADINGS["en"])
         return [
-            (anchor, gettext(heading), getattr(self, f"{field}_html")) for field, heading, anchor in SECTIONS
+            (anchor, heading, getattr(self, f"{field}_html"))
+            for (field, _english, anchor), heading in zip(SECTIONS, headings, strict=True)
         ]

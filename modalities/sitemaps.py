@@ -1,12 +1,8 @@
-"""The published explainers' entries in sitemap.xml."""
+"""The published explainers' entries in sitemap.xml: each explainer in every language it is written in."""
 
 from modalities.models import Modality
-from pages.sitemap_languages import EveryLanguageSitemap
+from pages.sitemap_languages import LanguageVersionsSitemap
 
 
-class ModalitySitemap(EveryLanguageSitemap):
-    def items(self):
-        return Modality.objects.published()
-
-    def lastmod(self, item):
-        return item.updated_at
+class ModalitySitemap(LanguageVersionsSitemap):
+    model = Modality

@@ -1,4 +1,5 @@
-"""The needs-and-symptoms pages: every need in use, and one need's therapies and articles."""
+"""The needs-and-symptoms pages: every need in use, and one need's therapies and articles, in the
+reader's language."""
 
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
@@ -20,8 +21,8 @@ def need_list(request):
 @require_safe
 def need_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    modalities = Modality.objects.published().filter(tags=tag)
-    articles = Article.objects.published().filter(tags=tag)
+    modalities = Modality.objects.published().in_language().filter(tags=tag)
+    articles = Article.objects.published().in_language().filter(tags=tag)
     if not modalities and not articles:
         # A tag that only drafts use is not public yet.
         return render(request, "404.html", status=404)

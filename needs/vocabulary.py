@@ -1,4 +1,4 @@
-"""The needs-and-symptoms vocabulary: the tags in use on published content."""
+"""The needs-and-symptoms vocabulary: the tags in use on the published content of the reader's language."""
 
 import unicodedata
 
@@ -11,11 +11,12 @@ from modalities.models import Modality
 
 
 def _published_ids(model):
-    return model.objects.published().values("pk")
+    return model.objects.published().in_language().values("pk")
 
 
 def needs_in_use():
-    """Tags on at least one published modality or article, with how many items use each."""
+    """Tags on at least one published modality or article a reader of the active language gets,
+    with how many items use each."""
     on_published = Q(
         taggit_taggeditem_items__content_type__model="modality",
         taggit_taggeditem_items__object_id__in=_published_ids(Modality),

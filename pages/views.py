@@ -30,9 +30,9 @@ def home(request):
         request,
         "pages/home.html",
         {
-            "modalities": Modality.objects.published(),
+            "modalities": Modality.objects.published().in_language(),
             "needs": in_shown_order(needs_in_use()),
-            "articles": Article.objects.published()[:HOME_ARTICLE_COUNT],
+            "articles": Article.objects.published().in_language()[:HOME_ARTICLE_COUNT],
         },
     )
 

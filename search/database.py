@@ -10,6 +10,7 @@ import operator
 from django.db.models import Q
 
 from articles.models import Article
+from editorial.languages import site_language
 from modalities.models import Modality
 from search.documents import ARTICLE, MODALITY, PAGE, fixed_page_documents
 from search.plan import QueryPlan
@@ -54,7 +55,7 @@ def _candidates(plan: QueryPlan, kind: str, tag: str | None, lead=()):
     matches = _matches(plan, kind, lead)
     if matches is None:
         return
-    items = model.objects.published().filter(matches)
+    items = model.objects.published().in_language(site_language()).filter(matches)  # as the index: English
     if tag:
         items = items.filter(tags__slug=tag)
     items = items.distinct().prefetch_related("tags")

@@ -26,6 +26,7 @@ from django.urls import NoReverseMatch, reverse
 from taggit.models import TaggedItem
 
 from articles.models import Article
+from editorial.languages import site_language
 from editorial.models import Status
 from modalities.models import Modality
 from search.django_internals import render_block
@@ -105,8 +106,9 @@ BATCH = 500
 
 def _published(model):
     # Scheduled items are indexed too; the search filters on published_at when it runs, so an item
-    # appears the moment its time comes without any re-indexing.
-    return model.objects.filter(status=Status.PUBLISHED, published_at__isnull=False)
+    # appears the moment its time comes without any re-indexing. The index is English: translated
+    # versions stay out of it, so what an English search finds does not change.
+    return model.objects.filter(status=Status.PUBLISHED, published_at__isnull=False, language=site_language())
 
 
 def _tags_by_object(model, ids) -> dict[int, list[tuple[str, str]]]:

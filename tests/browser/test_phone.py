@@ -145,8 +145,9 @@ def make_nine_therapies():
     """Copies of the longest-worded explainer until the site has nine, to try the table at its size."""
     from modalities.models import Modality
 
-    wordiest = max(Modality.objects.published(), key=lambda m: len(m.may_suit + m.session_involves))
-    for number in range(Modality.objects.published().count(), NINE):
+    english = Modality.objects.published().filter(language="en")
+    wordiest = max(english, key=lambda m: len(m.may_suit + m.session_involves))
+    for number in range(english.count(), NINE):
         copy = Modality.objects.get(pk=wordiest.pk)
         copy.pk, copy.id = None, None
         copy.slug, copy.title = f"{wordiest.slug}-{number}", f"{wordiest.title} {number}"

@@ -43,7 +43,7 @@ def publish_minimal_modality(slug, title, evidence_level="moderate", position=50
 def all_therapies(content):
     """The curated content plus a stand-in for any contract therapy not yet written as content."""
     for slug in DESIGN_SLUGS:
-        if not Modality.objects.filter(slug=slug).exists():
+        if not Modality.objects.filter(language="en", slug=slug).exists():
             title = slug.replace("-", " ").capitalize()
             publish_minimal_modality(slug, title, evidence_level=STAND_IN_EVIDENCE.get(slug, "moderate"))
-    return list(Modality.objects.published())
+    return list(Modality.objects.published().filter(language="en"))

@@ -15,7 +15,8 @@ def links_to_the_aid(client, path) -> bool:
 
 
 def test_home_every_explainer_and_the_compare_page_link_to_the_aid(client, content):
-    paths = ["/", "/modalities/compare/", *(m.get_absolute_url() for m in Modality.objects.published())]
+    english = Modality.objects.published().filter(language="en")
+    paths = ["/", "/modalities/compare/", *(m.get_absolute_url() for m in english)]
     assert len(paths) >= 8
     assert [path for path in paths if not links_to_the_aid(client, path)] == []
 

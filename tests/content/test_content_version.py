@@ -9,7 +9,7 @@ from editorial.models import ContentVersion
 def test_saving_content_bumps_the_version_after_commit(content, django_capture_on_commit_callbacks):
     before = ContentVersion.current()
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        article = Article.objects.get(slug="you-are-not-alone")
+        article = Article.objects.get(language="en", slug="you-are-not-alone")
         article.title = "You are not alone, ever"
         article.save()
     assert ContentVersion.current() == before, "nothing moves before the commit"

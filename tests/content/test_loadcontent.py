@@ -33,11 +33,13 @@ def replace_in(path, old, new):
 def test_first_load_creates_then_second_load_changes_nothing(db, content_copy):
     first = load(content_copy)
     explainers = len(list((content_copy / "modalities").glob("*.md")))
-    assert Modality.objects.count() == explainers == len(SLUGS)
-    articles = Article.objects.count()
-    assert f"{explainers + articles} created, 0 updated, 0 unchanged" in first
+    assert Modality.objects.filter(language="en").count() == explainers == len(SLUGS)
+    # Every file, English and translated, is one row.
+    files = len(list(content_copy.glob("**/modalities/*.md")) + list(content_copy.glob("**/articles/*.md")))
+    assert Modality.objects.count() + Article.objects.count() == files
+    assert f"{files} created, 0 updated, 0 unchanged" in first
     second = load(content_copy)
-    assert f"0 created, 0 updated, {explainers + articles} unchanged (skipped)" in second
+    assert f"0 created, 0 updated, {files} unchanged (skipped)" in second
 
 
 def test_changed_file_is_updated_in_place(db, content_copy):
@@ -46,8 +48,8 @@ def test_changed_file_is_updated_in_place(db, content_copy):
     replace_in(path, "title: ", "title: Updated - ")
     report = load(content_copy)
     assert "updated   article getting-help-now" in report
-    assert Article.objects.get(slug="getting-help-now").title.startswith("Updated - ")
-    assert Article.objects.filter(slug="getting-help-now").count() == 1
+    assert Article.objects.get(language="en", slug="getting-help-now").title.startswith("Updated - ")
+    assert Article.objects.filter(language="en", slug="getting-help-now").count() == 1
 
 
 @pytest.mark.parametrize(
@@ -79,12 +81,12 @@ def test_bad_file_is_a_clear_error_and_nothing_is_loaded(db, content_copy, filen
 
 def test_bad_file_leaves_existing_content_untouched(db, content_copy):
     load(content_copy)
-    before = Article.objects.get(slug="getting-help-now").title
+    before = Article.objects.get(language="en", slug="getting-help-now").title
     replace_in(content_copy / "articles" / "getting-help-now.md", "title: ", "title: Changed ")
     replace_in(content_copy / "modalities" / "emdr.md", "last_reviewed: 20", "last_reviewed: soon  # was 20")
     with pytest.raises(CommandError):
         load(content_copy)
-    assert Article.objects.get(slug="getting-help-now").title == before
+    assert Article.objects.get(language="en", slug="getting-help-now").title == before
 
 
 def test_missing_directory_is_a_clear_error(db, tmp_path):
@@ -99,6 +101,6 @@ def test_loaded_markdown_is_rendered_and_sanitised(db, content_copy):
         "\n---\n<script>alert(1)</script>\n[x](javascript:alert(1))\n\n",
     )
     load(content_copy)
-    html = Article.objects.get(slug="getting-help-now").body_html
+    html = Article.objects.get(language="en", slug="getting-help-now").body_html
     assert "<script" not in html and "javascript:" not in html
     assert "<h2" in html

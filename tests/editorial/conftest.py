@@ -115,6 +115,7 @@ def admin_form_data(html: str, form_id: str) -> dict:
 def article_post(**overrides) -> dict:
     """A complete article form submission as the admin's add page sends it."""
     data = {
+        "language": "en",
         "title": "Sleep and safety plans",
         "slug": "sleep-and-safety-plans",
         "summary": "How a plan for the night may help.",

@@ -39,7 +39,7 @@ def test_filter_by_tag_and_by_modality(editor_client, content):
     assert nightmares == set(Article.objects.filter(tags__slug="nightmares").values_list("title", flat=True))
     assert nightmares and len(nightmares) < Article.objects.count()
 
-    emdr = Modality.objects.get(slug="emdr")
+    emdr = Modality.objects.get(language="en", slug="emdr")
     with_emdr = listed_titles(editor_client.get(f"{ARTICLE_ADMIN}?modalities__id__exact={emdr.pk}"))
     assert with_emdr == set(emdr.articles.values_list("title", flat=True))
     assert with_emdr
@@ -128,7 +128,7 @@ def test_invalid_dates_and_times_get_a_plain_message(reviewer_client):
 
 
 def test_invalid_references_get_a_plain_message(reviewer_client, content):
-    emdr = Modality.objects.get(slug="emdr")
+    emdr = Modality.objects.get(language="en", slug="emdr")
     page = reviewer_client.get(f"{MODALITY_ADMIN}{emdr.pk}/change/").content.decode()
     data = admin_form_data(page, "modality_form")
     data.update(references="[{title: oops", _save="Save")

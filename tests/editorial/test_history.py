@@ -147,7 +147,7 @@ def test_restoring_a_once_published_version_does_not_publish_it_for_an_editor(
 def test_history_is_kept_for_explainers_too(reviewer_client, content):
     from modalities.models import Modality
 
-    emdr = Modality.objects.get(slug="emdr")
+    emdr = Modality.objects.get(language="en", slug="emdr")
     page = reviewer_client.get(f"/admin/modalities/modality/{emdr.pk}/change/").content.decode()
     data = admin_form_data(page, "modality_form")
     data.update(cautions=data["cautions"] + "\nA new caution.", _save="Save")

@@ -50,7 +50,7 @@ def search_titles(reader, query):
 def test_editor_drafts_reviewer_publishes_reader_finds_reviewer_restores(
     editor, reviewer, content, django_capture_on_commit_callbacks
 ):
-    emdr = Modality.objects.get(slug="emdr")
+    emdr = Modality.objects.get(language="en", slug="emdr")
 
     # The editor drafts the article in the add form.
     editor_browser = log_in(editor.username)

@@ -119,7 +119,7 @@ def test_previewing_what_the_change_form_holds_matches_the_public_page(editor_cl
 
 
 def test_preview_lists_problems_and_never_shows_a_value_that_failed_validation(editor_client, content):
-    emdr = Modality.objects.get(slug="emdr")
+    emdr = Modality.objects.get(language="en", slug="emdr")
     emdr.status = Status.DRAFT
     emdr.save()
     form_html = editor_client.get(f"{MODALITY_ADMIN}{emdr.pk}/change/").content.decode()

@@ -50,7 +50,7 @@ def test_admin_lists_what_is_overdue_or_due_within_30_days(editor_client, schedu
 
 
 def test_review_dates_cover_explainers_too(reviewer_client, content):
-    emdr = Modality.objects.get(slug="emdr")
+    emdr = Modality.objects.get(language="en", slug="emdr")
     emdr.next_review_due = days(-1)
     emdr.save()
     page = BeautifulSoup(reviewer_client.get(REVIEW_DATES).content, "html.parser")
@@ -125,7 +125,7 @@ def test_public_article_page_shows_the_review_dates(client, db, django_user_mode
 
 
 def test_public_explainer_page_shows_the_review_dates(client, content):
-    emdr = Modality.objects.get(slug="emdr")
+    emdr = Modality.objects.get(language="en", slug="emdr")
     dates = BeautifulSoup(client.get("/modalities/emdr/").content, "html.parser").find(class_="review-dates")
     assert emdr.last_reviewed.strftime("%Y-%m-%d") in str(dates)
     assert emdr.next_review_due.strftime("%Y-%m-%d") in str(dates)

@@ -41,7 +41,7 @@ def test_a_saved_preview_is_for_staff_only(client, db):
 def test_a_saved_explainer_can_be_previewed_too(reviewer_client, content):
     from modalities.models import Modality
 
-    emdr = Modality.objects.get(slug="emdr")
+    emdr = Modality.objects.get(language="en", slug="emdr")
     response = reviewer_client.get(f"/admin/modalities/modality/{emdr.pk}/preview/")
     assert response.status_code == 200
     assert BeautifulSoup(response.content, "html.parser").h1.get_text(strip=True) == emdr.title

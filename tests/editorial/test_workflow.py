@@ -221,13 +221,16 @@ def test_reviewer_unpublishes_through_the_form(reviewer_client, client):
 
 
 def test_unpublished_modality_leaves_the_explainer_list_and_compare_table(reviewer_client, client, content):
-    emdr = Modality.objects.get(slug="emdr")
+    emdr = Modality.objects.get(language="en", slug="emdr")
     action(reviewer_client, MODALITY_ADMIN, "unpublish", emdr)
     client.logout()
     assert client.get("/modalities/emdr/").status_code == 404
     assert "/modalities/emdr/" not in client.get("/modalities/").content.decode()
     assert "/modalities/emdr/" not in client.get("/modalities/compare/").content.decode()
-    assert "/modalities/emdr/" not in client.get("/sitemap.xml").content.decode()
+    # The Spanish version is still published, at /es/modalities/emdr/: only the English page leaves.
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "http://testserver/modalities/emdr/" not in sitemap
+    assert "<loc>http://testserver/es/modalities/emdr/</loc>" in sitemap
 
 
 # --- Scheduled publishing --------------------------------------------------------------------------

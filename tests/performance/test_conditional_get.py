@@ -24,7 +24,7 @@ def test_unchanged_page_answers_304_without_a_body(client, site, django_assert_n
 
 def test_a_changed_page_gets_a_new_etag_and_a_full_answer(client, site):
     etag = client.get("/modalities/emdr/")["ETag"]
-    modality = Modality.objects.get(slug="emdr")
+    modality = Modality.objects.get(language="en", slug="emdr")
     modality.summary = "A new one-sentence summary."
     modality.save()
     response = client.get("/modalities/emdr/", HTTP_IF_NONE_MATCH=etag)

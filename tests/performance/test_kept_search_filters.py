@@ -25,7 +25,7 @@ def test_a_need_added_by_an_editor_is_offered_in_the_next_search(client, site):
     assert "nightmares" in before and "waking at dawn" not in before
     assert need_options(client) == before  # kept: the same list again
 
-    Modality.objects.get(slug="emdr").tags.add("waking at dawn")
+    Modality.objects.get(language="en", slug="emdr").tags.add("waking at dawn")
 
     assert "waking at dawn" in need_options(client)
 

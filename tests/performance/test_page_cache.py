@@ -90,7 +90,7 @@ def test_publishing_editing_and_unpublishing_show_on_the_next_request(client, si
 
 def test_changing_tags_shows_on_the_next_request(client, site):
     client.get("/tags/nightmares/")
-    article = Article.objects.get(slug="you-are-not-alone")
+    article = Article.objects.get(language="en", slug="you-are-not-alone")
     article.tags.add("nightmares")
     assert b"/articles/you-are-not-alone/" in client.get("/tags/nightmares/").content
 
@@ -99,7 +99,7 @@ def test_a_change_made_by_another_server_shows_after_the_check_interval(client, 
     """Another process changes content and bumps the version; this one notices on its next check."""
     client.get("/modalities/emdr/")
     # No signal reaches this process: the other server wrote the row and bumped the counter.
-    Modality.objects.filter(slug="emdr").update(title="EMDR, renamed elsewhere")
+    Modality.objects.filter(language="en", slug="emdr").update(title="EMDR, renamed elsewhere")
     ContentVersion.bump()
 
     assert b"renamed elsewhere" not in client.get("/modalities/emdr/").content  # within the interval
@@ -168,7 +168,7 @@ def test_inside_an_open_transaction_the_cache_steps_aside(client, site):
     from django.db import transaction
 
     client.get("/articles/")
-    on_first_page = Article.objects.published().first()
+    on_first_page = Article.objects.published().filter(language="en").first()
     with transaction.atomic():
         Article.objects.filter(pk=on_first_page.pk).update(title="Uncommitted title")
         response, queries = queries_for(client, "/articles/")
@@ -242,7 +242,7 @@ def test_the_redis_cache_serves_and_invalidates_pages(client, transactional_cont
         with django_assert_num_queries(0):
             assert client.get("/modalities/emdr/").content == first.content
 
-        modality = Modality.objects.get(slug="emdr")
+        modality = Modality.objects.get(language="en", slug="emdr")
         modality.title = "EMDR (changed)"
         modality.save()
         assert b"EMDR (changed)" in client.get("/modalities/emdr/").content

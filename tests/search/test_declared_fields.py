@@ -18,7 +18,7 @@ def found(query) -> list[str]:
 
 def test_a_declared_field_is_indexed_and_changes_the_stamp(content, monkeypatch):
     index.rebuild()
-    emdr = Modality.objects.get(slug="emdr")
+    emdr = Modality.objects.get(language="en", slug="emdr")
     key = documents.key_for(documents.MODALITY, emdr.pk)
     before = documents.current_stamps()[key]
     # A column the explainer has but does not declare: changing it changes nothing for search.
@@ -37,7 +37,7 @@ def test_a_declared_field_is_indexed_and_changes_the_stamp(content, monkeypatch)
 
 
 def test_a_field_declared_as_a_name_counts_as_one(content, monkeypatch):
-    article = Article.objects.get(slug="bad-dreams-and-sleep")
+    article = Article.objects.get(language="en", slug="bad-dreams-and-sleep")
     Article.objects.filter(pk=article.pk).update(content_note=f"Mentions {WORD}.")
     declared = (*Article.search_fields, SearchField("content_note", NAMES))
     monkeypatch.setattr(Article, "search_fields", declared)

@@ -81,7 +81,7 @@ def test_tag_and_modality_changes_are_indexed(indexed_content, commit):
         article = new_article()
     with commit():
         article.tags.add("nightmares")
-        article.modalities.set(Modality.objects.filter(slug="emdr"))
+        article.modalities.set(Modality.objects.filter(language="en", slug="emdr"))
     result = engine.search("quokka", tag="nightmares").results
     assert [r.title for r in result] == ["Quokka breathing exercises"]
     assert result[0].modalities == ("emdr",)
@@ -93,9 +93,9 @@ def test_tag_and_modality_changes_are_indexed(indexed_content, commit):
 
 def test_unpublished_modality_leaves_the_articles_that_link_it(indexed_content, commit):
     with commit():
-        Modality.objects.get(slug="music-therapy").save()  # a plain edit keeps it
-        Modality.objects.filter(slug="art-therapy").update(status=Status.DRAFT)
-        art = Modality.objects.get(slug="art-therapy")
+        Modality.objects.get(language="en", slug="music-therapy").save()  # a plain edit keeps it
+        Modality.objects.filter(language="en", slug="art-therapy").update(status=Status.DRAFT)
+        art = Modality.objects.get(language="en", slug="art-therapy")
         art.save()
     results = engine.search("when words are hard").results
     article = next(r for r in results if r.title == "When words are hard")
@@ -306,7 +306,9 @@ def test_stamps_from_columns_match_the_documents(content, commit):
     with commit():
         article = new_article()
         article.tags.add("panic", "fear")
-        article.modalities.set(Modality.objects.filter(slug__in=["emdr", "somatic-experiencing"]))
+        article.modalities.set(
+            Modality.objects.filter(language="en", slug__in=["emdr", "somatic-experiencing"])
+        )
     built = {doc["key"]: doc["stamp"] for doc in documents.published_documents()}
     assert built == documents.current_stamps()
     assert len(built) == indexed_count() + 1

@@ -1,4 +1,4 @@
-"""python manage.py loadcontent [DIR] — upsert curated Markdown content by slug."""
+"""python manage.py loadcontent [DIR] — upsert curated Markdown content by language and slug."""
 
 from pathlib import Path
 
@@ -10,7 +10,10 @@ from curated.loading import load_content
 
 
 class Command(BaseCommand):
-    help = "Load curated Markdown content (modalities/*.md, articles/*.md) and upsert it by slug."
+    help = (
+        "Load curated Markdown content (modalities/*.md, articles/*.md, and their translations in "
+        "es/modalities/*.md, es/articles/*.md) and upsert it by language and slug."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("directory", nargs="?", default=str(settings.CONTENT_DIR))
