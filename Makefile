@@ -92,7 +92,7 @@ format: $(VENV)/.dev-deps
 ## messages: after changing interface text, refresh locale/*/LC_MESSAGES/django.po from the code
 ## (needs GNU gettext), translate what is new, then run it again to compile django.mo; commit both.
 messages: $(VENV)/.dev-deps
-	DJANGO_DEBUG=1 $(PY) manage.py makemessages --all --ignore=.venv --ignore=var
+	DJANGO_DEBUG=1 $(PY) manage.py makemessages --all --no-obsolete --ignore=.venv --ignore=var --ignore=tests
 	DJANGO_DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv --ignore=var
 
 ## bench: performance and search benchmarks; prints figures.

@@ -152,7 +152,8 @@ READING_PAGES = [
     "/modalities/compare/",
     "/modalities/compare/?show=emdr&show=tf-cbt",
     "/articles/",
-    "/articles/you-are-not-alone/",
+    "/articles/getting-help-now/",  # written in Spanish
+    "/articles/you-are-not-alone/",  # not yet: its English text inside the Spanish frame
     "/tags/",
     "/tags/nightmares/",
     "/safety/",
