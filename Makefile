@@ -17,7 +17,7 @@ RUN_ENV := DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$$(cat $(SECRET))" DJANGO_VAR_DIR="
 	DJANGO_EMAIL_BACKEND="$${DJANGO_EMAIL_BACKEND:-django.core.mail.backends.console.EmailBackend}" \
 	DJANGO_MODERATOR_EMAILS="$${DJANGO_MODERATOR_EMAILS:-moderators@localhost}"
 
-.PHONY: run dev test test-browser test-postgres test-conformance lint format bench worker clean
+.PHONY: run dev test test-browser test-postgres test-conformance lint format messages bench worker clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -88,6 +88,12 @@ lint: $(VENV)/.dev-deps
 format: $(VENV)/.dev-deps
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+## messages: after changing interface text, refresh locale/*/LC_MESSAGES/django.po from the code
+## (needs GNU gettext), translate what is new, then run it again to compile django.mo; commit both.
+messages: $(VENV)/.dev-deps
+	DJANGO_DEBUG=1 $(PY) manage.py makemessages --all --no-obsolete --ignore=.venv --ignore=var --ignore=tests
+	DJANGO_DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv --ignore=var
 
 ## bench: performance and search benchmarks; prints figures.
 bench: $(VENV)/.dev-deps

@@ -2,9 +2,11 @@
 
 from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
-from editorial.admin import PUBLISHING_FIELDSET, PublishableAdmin, ReviewDueFilter, TagFilter
+from editorial.admin import PUBLISHING_FIELDSET, PublishableAdmin
+from editorial.admin_lists import ReviewDueFilter, TagFilter
 from editorial.languages import version_label
 from markup import MARKDOWN_HELP
 
@@ -19,8 +21,8 @@ class ArticleAdmin(PublishableAdmin):
     search_fields = ["title", "slug", "summary", "content_note", "body", "tags__name"]
     fieldsets = [
         (None, {"fields": ["language", "title", "slug", "summary", "content_note"]}),
-        ("Text", {"fields": ["body"], "description": MARKDOWN_HELP}),
-        ("Needs, symptoms and therapies", {"fields": ["tags", "confirm_new_tags", "modalities"]}),
+        (_("Text"), {"fields": ["body"], "description": MARKDOWN_HELP}),
+        (_("Needs, symptoms and therapies"), {"fields": ["tags", "confirm_new_tags", "modalities"]}),
         PUBLISHING_FIELDSET,
     ]
 

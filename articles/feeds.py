@@ -20,10 +20,10 @@ class ArticleFeed(Feed):
     link = reverse_lazy("articles:list")
 
     def title(self):
-        return f"{settings.SITE_NAME}: articles"
+        return gettext("%(site_name)s: articles") % {"site_name": settings.SITE_NAME}
 
     def author_name(self):
-        return f"{settings.SITE_NAME} editorial team"
+        return gettext("%(site_name)s editorial team") % {"site_name": settings.SITE_NAME}
 
     def get_object(self, request, *args, **kwargs):
         # The feed's one "object" is the site's absolute home address: the author's uri must be an
@@ -34,7 +34,7 @@ class ArticleFeed(Feed):
         return home_url
 
     def subtitle(self):
-        return "New and updated articles about trauma therapy and healing."
+        return gettext("New and updated articles about trauma therapy and healing.")
 
     def items(self):
         return Article.objects.published().in_language()[:FEED_LENGTH]

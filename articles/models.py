@@ -1,6 +1,7 @@
 """Curated articles: Markdown rendered once on save, tagged with needs and symptoms."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from editorial.models import Publishable
@@ -13,13 +14,13 @@ class Article(Publishable):
     # The body renders with a table of contents too, so `render_markdown_fields` is its own.
     markdown_fields = ("body",)
 
-    body = models.TextField(help_text="Markdown. Start sections with ## headings.")
+    body = models.TextField(help_text=_("Markdown. Start sections with ## headings."))
     body_html = models.TextField(editable=False, default="")
     toc_html = models.TextField(editable=False, default="")
     content_note = models.CharField(
         max_length=300,
         blank=True,
-        help_text="Optional: what the article touches on, for readers who want to know first.",
+        help_text=_("Optional: what the article touches on, for readers who want to know first."),
     )
     modalities = models.ManyToManyField(Modality, blank=True, related_name="articles")
 

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CuratedConfig(AppConfig):
     name = "curated"
-    verbose_name = "Curated content files"
+    verbose_name = _("Curated content files")

@@ -9,22 +9,22 @@ who can move it back to draft first.
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
-from django.contrib.admin.views.main import ORDER_VAR, ChangeList
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Case, IntegerField, Value, When
 from django.http import Http404, HttpResponseNotAllowed
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from editorial.admin_lists import ReviewDueFilter, TagFilter, WorkflowChangeList
 from editorial.forms import PublishableAdminForm
 from editorial.history import TextDiffContextHelper
-from editorial.models import REVIEW_WARNING_DAYS, Status
+from editorial.models import Status
 from editorial.preview import PreviewItem, preview_tags, sanitiser_changes
 from editorial.restore import (
     keep_current_publication,
@@ -39,7 +39,7 @@ REVIEW_FIELDS = ("published_at", "last_reviewed", "next_review_due", "reviewed_b
 PUBLICATION_STAMP_FIELDS = (*REVIEW_FIELDS, "published_by")
 # The same publishing block closes every content type's edit form.
 PUBLISHING_FIELDSET = (
-    "Publishing and review",
+    gettext_lazy("Publishing and review"),
     {
         "fields": [
             "status",
@@ -54,63 +54,10 @@ PUBLISHING_FIELDSET = (
     },
 )
 
-admin.site.site_header = f"{settings.SITE_NAME}: editing and review"
-admin.site.site_title = f"{settings.SITE_NAME} admin"
-
-
-class ReviewDueFilter(admin.SimpleListFilter):
-    title = "review due"
-    parameter_name = "review"
-
-    def lookups(self, request, model_admin):
-        return [
-            ("overdue", "Overdue"),
-            ("soon", f"Due within {REVIEW_WARNING_DAYS} days"),
-            ("none", "No date set"),
-        ]
-
-    def queryset(self, request, queryset):
-        if self.value() == "overdue":
-            return queryset.overdue()
-        if self.value() == "soon":
-            return queryset.review_due().filter(next_review_due__gte=timezone.localdate())
-        if self.value() == "none":
-            return queryset.filter(next_review_due__isnull=True)
-        return queryset
-
-
-class TagFilter(admin.SimpleListFilter):
-    """The needs and symptoms this kind of content is filed under."""
-
-    title = "tag"
-    parameter_name = "tag"
-
-    def lookups(self, request, model_admin):
-        return [(tag.slug, tag.name) for tag in model_admin.model.tags.all().order_by("name")]
-
-    def queryset(self, request, queryset):
-        if self.value():
-            return queryset.filter(tags__slug=self.value())
-        return queryset
-
-
-# In review first (a reviewer's next task), then drafts, then published.
-WORKFLOW_ORDER = Case(
-    When(status=Status.IN_REVIEW, then=Value(0)),
-    When(status=Status.DRAFT, then=Value(1)),
-    default=Value(2),
-    output_field=IntegerField(),
-).asc()
-
-
-class WorkflowChangeList(ChangeList):
-    """The list puts what needs someone first, unless the person sorts by a column."""
-
-    def get_ordering(self, request, queryset):
-        ordering = super().get_ordering(request, queryset)
-        if ORDER_VAR in self.params:
-            return ordering
-        return [WORKFLOW_ORDER, "-updated_at", *ordering]
+admin.site.site_header = format_lazy(
+    gettext_lazy("{site_name}: editing and review"), site_name=settings.SITE_NAME
+)
+admin.site.site_title = format_lazy(gettext_lazy("{site_name} admin"), site_name=settings.SITE_NAME)
 
 
 def _valid_key_or_404(field, value):
@@ -216,7 +163,11 @@ class PublishableAdmin(SimpleHistoryAdmin):
         for obj in objs:
             if obj.published_at and obj.published_at > now:
                 when = date_format(timezone.localtime(obj.published_at), "DATETIME_FORMAT")
-                self.message_user(request, f"“{obj}” is scheduled: it appears on the site on {when}.")
+                self.message_user(
+                    request,
+                    _("“%(title)s” is scheduled: it appears on the site on %(when)s.")
+                    % {"title": obj, "when": when},
+                )
 
     # --- Actions -----------------------------------------------------------------------------------
 
@@ -227,61 +178,82 @@ class PublishableAdmin(SimpleHistoryAdmin):
                 obj._history_user = request.user
                 obj.save()
 
-    @admin.action(description="Send selected drafts for review", permissions=["change"])
+    @admin.action(description=gettext_lazy("Send selected drafts for review"), permissions=["change"])
     def submit_for_review(self, request, queryset):
         drafts = list(queryset.filter(status=Status.DRAFT))
         if not drafts:
             self.message_user(
-                request, "Nothing was sent: only drafts can be sent for review.", messages.WARNING
+                request, _("Nothing was sent: only drafts can be sent for review."), messages.WARNING
             )
             return
         self._save_each(request, drafts, lambda obj: obj.submit_for_review())
-        self.message_user(request, f"Sent {len(drafts)} for review. A clinical reviewer can now publish.")
+        sent = ngettext(
+            "Sent %(count)d for review. A clinical reviewer can now publish.",
+            "Sent %(count)d for review. A clinical reviewer can now publish.",
+            len(drafts),
+        )
+        self.message_user(request, sent % {"count": len(drafts)})
 
-    @admin.action(description="Publish selected (as the reviewer)", permissions=["publish"])
+    @admin.action(description=gettext_lazy("Publish selected (as the reviewer)"), permissions=["publish"])
     def publish_now(self, request, queryset):
         items = list(queryset.exclude(status=Status.PUBLISHED))
         if not items:
             self.message_user(
-                request, "Nothing was published: those are already published.", messages.WARNING
+                request, _("Nothing was published: those are already published."), messages.WARNING
             )
             return
         self._save_each(request, items, lambda obj: obj.publish(request.user, obj.next_review_due))
-        self.message_user(request, f"Published {len(items)}, with your review recorded.")
+        published = ngettext(
+            "Published %(count)d, with your review recorded.",
+            "Published %(count)d, with your review recorded.",
+            len(items),
+        )
+        self.message_user(request, published % {"count": len(items)})
         self._announce_publication(request, items)
 
-    @admin.action(description="Unpublish selected (back to draft)", permissions=["publish"])
+    @admin.action(description=gettext_lazy("Unpublish selected (back to draft)"), permissions=["publish"])
     def unpublish(self, request, queryset):
         items = list(queryset.exclude(status=Status.DRAFT))
         self._save_each(request, items, lambda obj: obj.unpublish())
-        self.message_user(request, f"Moved {len(items)} back to draft. They are no longer on the site.")
+        moved = ngettext(
+            "Moved %(count)d back to draft. They are no longer on the site.",
+            "Moved %(count)d back to draft. They are no longer on the site.",
+            len(items),
+        )
+        self.message_user(request, moved % {"count": len(items)})
 
-    @admin.action(description="Record a clinical review today", permissions=["publish"])
+    @admin.action(description=gettext_lazy("Record a clinical review today"), permissions=["publish"])
     def record_review_today(self, request, queryset):
         items = list(queryset)
         self._save_each(request, items, lambda obj: obj.record_review(request.user))
-        self.message_user(request, f"Recorded your review of {len(items)}; the next one is due in a year.")
+        recorded = ngettext(
+            "Recorded your review of %(count)d; the next one is due in a year.",
+            "Recorded your review of %(count)d; the next one is due in a year.",
+            len(items),
+        )
+        self.message_user(request, recorded % {"count": len(items)})
 
     # --- List columns ------------------------------------------------------------------------------
 
-    @admin.display(description="On the site")
+    @admin.display(description=gettext_lazy("On the site"))
     def on_site(self, obj):
         if obj.is_public:
-            return "Live"
+            return _("Live")
         if obj.status == Status.PUBLISHED and obj.published_at:
-            return f"Scheduled for {date_format(timezone.localtime(obj.published_at), 'DATETIME_FORMAT')}"
-        return "Not public"
+            when = date_format(timezone.localtime(obj.published_at), "DATETIME_FORMAT")
+            return _("Scheduled for %(when)s") % {"when": when}
+        return _("Not public")
 
-    @admin.display(description="Next review", ordering="next_review_due")
+    @admin.display(description=gettext_lazy("Next review"), ordering="next_review_due")
     def next_review(self, obj):
         if obj.next_review_due is None:
-            return "Not set"
+            return _("Not set")
         due = date_format(obj.next_review_due, "DATE_FORMAT")
-        return f"{due} (overdue)" if obj.review_overdue else due
+        return _("%(due)s (overdue)") % {"due": due} if obj.review_overdue else due
 
     # --- History: line diffs, and no restoring what you may not change ------------------------------
 
-    @admin.display(description="State")
+    @admin.display(description=gettext_lazy("State"))
     def state(self, record):
         """The status of one historical version, in words (a history_list_display column)."""
         return record.get_status_display()
@@ -371,7 +343,11 @@ class PublishableAdmin(SimpleHistoryAdmin):
             "article_therapies": modalities,
             "related_articles": [],
             "preview_problems": [
-                f"{form.fields[name].label if name in form.fields else 'Form'}: {' '.join(errors)}"
+                _("%(field)s: %(errors)s")
+                % {
+                    "field": form.fields[name].label if name in form.fields else _("Form"),
+                    "errors": " ".join(errors),
+                }
                 for name, errors in form.errors.items()
             ],
             "markdown_changes": sanitiser_changes(item),

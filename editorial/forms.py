@@ -11,7 +11,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_noop, ngettext
 from taggit.forms import TagWidget
 from taggit.models import Tag
 
@@ -24,25 +24,25 @@ SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MAX_TAG_SUGGESTIONS = 500
 
 # Django's defaults ("Enter a valid date.") say what is wrong, not what to type instead.
-DATE_EXAMPLE = "Enter a date like 2026-01-31."
+DATE_EXAMPLE = _("Enter a date like 2026-01-31.")
 PLAIN_MESSAGES = {
     forms.DateField: {"invalid": DATE_EXAMPLE},
-    forms.TimeField: {"invalid": "Enter a time like 09:30."},
+    forms.TimeField: {"invalid": _("Enter a time like 09:30.")},
     forms.JSONField: {
-        "invalid": 'This is not a valid list. Follow the example: [{"title": "…", "url": "https://…"}]'
+        "invalid": _('This is not a valid list. Follow the example: [{"title": "…", "url": "https://…"}]')
     },
-    forms.ChoiceField: {"invalid_choice": "Choose one of the options in the list."},
+    forms.ChoiceField: {"invalid_choice": _("Choose one of the options in the list.")},
     forms.ModelMultipleChoiceField: {
-        "invalid_choice": "Choose from the list.",
-        "invalid_pk_value": "Choose from the list.",
+        "invalid_choice": _("Choose from the list."),
+        "invalid_pk_value": _("Choose from the list."),
     },
 }
-TOO_LONG = "Keep this to %(limit_value)d characters or fewer (it has %(show_value)d)."
-SLUG_TAKEN = (
+TOO_LONG = _("Keep this to %(limit_value)d characters or fewer (it has %(show_value)d).")
+SLUG_TAKEN = gettext_noop(
     "Another page already uses this slug (the end of its web address) in this language. "
     "Choose a different one."
 )
-NOT_YOURS_TO_PUBLISH = (
+NOT_YOURS_TO_PUBLISH = gettext_noop(
     "Only a clinical reviewer can publish. Choose “In review” to ask for a review, then save."
 )
 
@@ -98,7 +98,9 @@ class PublishableAdminForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
-            field.error_messages["required"] = f"Please fill in “{field.label or name}”."
+            field.error_messages["required"] = _("Please fill in “%(field)s”.") % {
+                "field": field.label or name
+            }
             if getattr(field, "max_length", None):
                 field.error_messages["max_length"] = TOO_LONG  # the code of MaxLengthValidator
             # A date-and-time field checks its date and its time with fields of its own.
@@ -110,7 +112,7 @@ class PublishableAdminForm(forms.ModelForm):
             self.fields["reviewed_by"].label_from_instance = staff_name
             self.fields["reviewed_by"].empty_label = _("Not recorded")
         if "slug" in self.fields:
-            self.fields["slug"].help_text = (
+            self.fields["slug"].help_text = _(
                 "The end of the web address: lower-case words joined by hyphens. "
                 "Filled in from the title; change it before publishing, not after."
             )
@@ -122,7 +124,7 @@ class PublishableAdminForm(forms.ModelForm):
                 (Status.DRAFT, Status.DRAFT.label),
                 (Status.IN_REVIEW, Status.IN_REVIEW.label),
             ]
-            status.help_text = (
+            status.help_text = _(
                 "Choose “In review” when it is ready for a clinical reviewer to check and publish."
             )
 
@@ -130,7 +132,7 @@ class PublishableAdminForm(forms.ModelForm):
         slug = self.cleaned_data["slug"]
         if not SLUG_PATTERN.fullmatch(slug):
             raise forms.ValidationError(
-                "Use only lower-case letters, numbers and single hyphens, like what-to-expect."
+                _("Use only lower-case letters, numbers and single hyphens, like what-to-expect.")
             )
         return slug
 
@@ -138,12 +140,12 @@ class PublishableAdminForm(forms.ModelForm):
         cleaned = super().clean()
         status = cleaned.get("status")
         if status == Status.PUBLISHED and not self.can_publish:
-            self.add_error("status", NOT_YOURS_TO_PUBLISH)
+            self.add_error("status", _(NOT_YOURS_TO_PUBLISH))
         last, due = cleaned.get("last_reviewed"), cleaned.get("next_review_due")
         if last and due and due <= last:
-            self.add_error("next_review_due", "The next review must come after the last review.")
+            self.add_error("next_review_due", _("The next review must come after the last review."))
         if last and last > timezone.localdate():
-            self.add_error("last_reviewed", "The last review cannot be in the future.")
+            self.add_error("last_reviewed", _("The last review cannot be in the future."))
         self._check_slug_is_free(cleaned)
         self._check_new_tags(cleaned)
         return cleaned
@@ -160,7 +162,7 @@ class PublishableAdminForm(forms.ModelForm):
         if self.instance.pk is not None:
             others = others.exclude(pk=self.instance.pk)
         if others.exists():
-            self.add_error("slug", SLUG_TAKEN)
+            self.add_error("slug", _(SLUG_TAKEN))
 
     def _check_new_tags(self, cleaned) -> None:
         """A tag that is not in the vocabulary yet is created only when the writer says so: a typo

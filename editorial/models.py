@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from editorial.languages import reading_language, site_language
@@ -24,9 +25,9 @@ REVIEW_INTERVAL_DAYS = 365
 
 
 class Status(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    IN_REVIEW = "in_review", "In review"
-    PUBLISHED = "published", "Published"
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("In review")
+    PUBLISHED = "published", _("Published")
 
 
 def publication_time() -> datetime.datetime:
@@ -74,18 +75,20 @@ class Publishable(models.Model):
         max_length=8,
         choices=settings.LANGUAGES,
         default=settings.LANGUAGE_CODE,
-        help_text="The language this version is written in. A translation keeps the English page's "
-        "slug, so that its address is the English one with /es/ in front.",
+        help_text=_(
+            "The language this version is written in. A translation keeps the English page's "
+            "slug, so that its address is the English one with /es/ in front."
+        ),
     )
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200)
-    summary = models.CharField(max_length=400, help_text="One plain sentence shown in lists.")
+    summary = models.CharField(max_length=400, help_text=_("One plain sentence shown in lists."))
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(
         null=True,
         blank=True,
         db_index=True,
-        help_text="Set a future time to publish on schedule.",
+        help_text=_("Set a future time to publish on schedule."),
     )
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -106,12 +109,12 @@ class Publishable(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
         limit_choices_to={"groups__name": CLINICAL_REVIEWERS_GROUP},
-        verbose_name="reviewed by",
-        help_text="The clinical reviewer who checked it last.",
+        verbose_name=_("reviewed by"),
+        help_text=_("The clinical reviewer who checked it last."),
     )
 
     tags = TaggableManager(
-        blank=True, help_text="Needs and symptoms, in everyday words, separated by commas."
+        blank=True, help_text=_("Needs and symptoms, in everyday words, separated by commas.")
     )
 
     objects = PublishableQuerySet.as_manager()

@@ -3,6 +3,8 @@
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 
 from editorial.models import REVIEW_WARNING_DAYS
@@ -25,12 +27,17 @@ def review_dates(request):
     schedule = review_schedule(within_days=REVIEW_WARNING_DAYS)
     context = {
         **admin.site.each_context(request),
-        "title": "Review dates",
+        "title": _("Review dates"),
         "schedule": schedule,
         "sections": [
-            ("overdue", "Overdue for review", schedule.overdue),
-            ("undated", "No next review date set", schedule.undated),
-            ("due-soon", f"Due within {schedule.within_days} days", schedule.due_soon),
+            ("overdue", _("Overdue for review"), schedule.overdue),
+            ("undated", _("No next review date set"), schedule.undated),
+            (
+                "due-soon",
+                ngettext("Due within %(days)d day", "Due within %(days)d days", schedule.within_days)
+                % {"days": schedule.within_days},
+                schedule.due_soon,
+            ),
         ],
     }
     return TemplateResponse(request, "admin/editorial/review_dates.html", context)

@@ -1,6 +1,7 @@
 """Therapy explainers in the admin: the shared editorial workflow, plus the explainer's sections."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from editorial.admin import PUBLISHING_FIELDSET, PublishableAdmin
 from markup import MARKDOWN_HELP
@@ -17,7 +18,7 @@ class ModalityAdmin(PublishableAdmin):
     fieldsets = [
         (None, {"fields": ["language", "title", "slug", "full_name", "summary", "position"]}),
         (
-            "Compare table",
+            _("Compare table"),
             {
                 "fields": [
                     "evidence_level",
@@ -30,19 +31,19 @@ class ModalityAdmin(PublishableAdmin):
             },
         ),
         (
-            "Sections",
+            _("Sections"),
             {
                 "fields": list(Modality.markdown_fields),
                 "description": MARKDOWN_HELP,
             },
         ),
         (
-            "References",
+            _("References"),
             {
                 "fields": ["references"],
-                "description": 'A list like [{"title": "Guideline name", "url": "https://…"}].',
+                "description": _('A list like [{"title": "Guideline name", "url": "https://…"}].'),
             },
         ),
-        ("Needs and symptoms", {"fields": ["tags", "confirm_new_tags"]}),
+        (_("Needs and symptoms"), {"fields": ["tags", "confirm_new_tags"]}),
         PUBLISHING_FIELDSET,
     ]

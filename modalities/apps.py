@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ModalitiesConfig(AppConfig):
     name = "modalities"
-    verbose_name = "Therapy explainers"
+    verbose_name = _("Therapy explainers")

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from editorial.models import Publishable
@@ -50,29 +51,31 @@ SECTION_HEADINGS = {
 class EvidenceLevel(models.TextChoices):
     """The site's own evidence scale, explained on the "How we rate evidence" page."""
 
-    STRONG = "strong", "Strong"
-    MODERATE = "moderate", "Moderate"
-    EMERGING = "emerging", "Emerging"
-    LIMITED = "limited", "Limited"
+    STRONG = "strong", _("Strong")
+    MODERATE = "moderate", _("Moderate")
+    EMERGING = "emerging", _("Emerging")
+    LIMITED = "limited", _("Limited")
 
 
 EVIDENCE_MEANING = {
-    EvidenceLevel.STRONG: "Recommended by major treatment guidelines.",
-    EvidenceLevel.MODERATE: "Conditionally recommended, or supported by several trials.",
-    EvidenceLevel.EMERGING: "A few promising trials, but not yet enough to be sure.",
-    EvidenceLevel.LIMITED: "Little research so far. It may still help alongside other care.",
+    EvidenceLevel.STRONG: _("Recommended by major treatment guidelines."),
+    EvidenceLevel.MODERATE: _("Conditionally recommended, or supported by several trials."),
+    EvidenceLevel.EMERGING: _("A few promising trials, but not yet enough to be sure."),
+    EvidenceLevel.LIMITED: _("Little research so far. It may still help alongside other care."),
 }
 
 
 def validate_references(value):
     """References are a list of {"title", "url"} with web links only."""
     if not isinstance(value, list):
-        raise ValidationError("References must be a list.")
+        raise ValidationError(_("References must be a list."))
     for index, ref in enumerate(value, start=1):
         if not isinstance(ref, dict) or not ref.get("title") or not ref.get("url"):
-            raise ValidationError(f"Reference {index} needs a title and a url.")
+            raise ValidationError(_("Reference %(index)s needs a title and a url.") % {"index": index})
         if not str(ref["url"]).startswith("https://"):
-            raise ValidationError(f"Reference {index}: the link must start with https://.")
+            raise ValidationError(
+                _("Reference %(index)s: the link must start with https://.") % {"index": index}
+            )
 
 
 class Modality(Publishable):
@@ -81,23 +84,23 @@ class Modality(Publishable):
     markdown_fields = tuple(field for field, _heading, _anchor in SECTIONS)
 
     full_name = models.CharField(max_length=200, blank=True)
-    position = models.PositiveSmallIntegerField(default=0, help_text="Order in lists.")
+    position = models.PositiveSmallIntegerField(default=0, help_text=_("Order in lists."))
 
     # Short fields for the compare table.
     evidence_level = models.CharField(max_length=20, choices=EvidenceLevel.choices)
-    evidence_basis = models.CharField(max_length=400, help_text="Which guidelines or studies say what.")
+    evidence_basis = models.CharField(max_length=400, help_text=_("Which guidelines or studies say what."))
     format = models.CharField(max_length=200)
     typical_length = models.CharField(max_length=200)
-    may_suit = models.CharField(max_length=400, help_text="Who it may suit, in one sentence.")
-    session_involves = models.CharField(max_length=400, help_text="What a session involves.")
+    may_suit = models.CharField(max_length=400, help_text=_("Who it may suit, in one sentence."))
+    session_involves = models.CharField(max_length=400, help_text=_("What a session involves."))
 
     # The explainer's sections, as Markdown.
     what_it_is = models.TextField()
     who_it_may_help = models.TextField()
     what_a_session_is_like = models.TextField()
-    evidence = models.TextField(help_text="The evidence in plain words, naming the guidelines.")
-    cautions = models.TextField(help_text="Cautions and things to ask.")
-    finding_a_therapist = models.TextField(help_text="How to find a trained practitioner.")
+    evidence = models.TextField(help_text=_("The evidence in plain words, naming the guidelines."))
+    cautions = models.TextField(help_text=_("Cautions and things to ask."))
+    finding_a_therapist = models.TextField(help_text=_("How to find a trained practitioner."))
     questions_to_ask = models.TextField()
 
     what_it_is_html = models.TextField(editable=False, default="")
@@ -127,7 +130,7 @@ class Modality(Publishable):
 
     class Meta(Publishable.Meta):
         ordering = ["position", "title"]
-        verbose_name_plural = "modalities"
+        verbose_name_plural = _("modalities")
         # Clinical reviewers hold it (editorial migration 0002); editors do not.
         permissions = [("publish_modality", "Can publish explainers and record their review")]
 

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class NeedsConfig(AppConfig):
     name = "needs"
-    verbose_name = "Needs and symptoms"
+    verbose_name = _("Needs and symptoms")

@@ -8,13 +8,13 @@ from taggit.models import Tag
 from articles.models import Article
 from caching.decorators import cacheable_reading_page
 from modalities.models import Modality
-from needs.vocabulary import needs_in_use
+from needs.vocabulary import in_shown_order, needs_in_use
 
 
 @cacheable_reading_page
 @require_safe
 def need_list(request):
-    return render(request, "needs/need_list.html", {"needs": needs_in_use()})
+    return render(request, "needs/need_list.html", {"needs": in_shown_order(needs_in_use())})
 
 
 @cacheable_reading_page

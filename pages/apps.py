@@ -1,10 +1,11 @@
 from django.apps import AppConfig
 from django.core.signals import setting_changed
+from django.utils.translation import gettext_lazy as _
 
 
 class PagesConfig(AppConfig):
     name = "pages"
-    verbose_name = "Site pages"
+    verbose_name = _("Site pages")
 
     def ready(self):
         from pages import frame

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_safe
 from articles.models import Article
 from caching.decorators import cacheable_reading_page
 from modalities.models import Modality
-from needs.vocabulary import needs_in_use
+from needs.vocabulary import in_shown_order, needs_in_use
 from operations.unavailable import current_exception_is_database_outage, database_unavailable_response
 from staff.denied import is_staff_member, staff_permission_denied
 
@@ -31,7 +31,7 @@ def home(request):
         "pages/home.html",
         {
             "modalities": Modality.objects.published().in_language(),
-            "needs": needs_in_use(),
+            "needs": in_shown_order(needs_in_use()),
             "articles": Article.objects.published().in_language()[:HOME_ARTICLE_COUNT],
         },
     )

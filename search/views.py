@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -20,13 +21,13 @@ from caching.decorators import cacheable_reading_page
 from caching.generation import content_generation
 from choose.search_pointer import points_to_the_aid
 from editorial.languages import reading_language
-from needs.vocabulary import needs_in_use
+from needs.vocabulary import in_shown_order, needs_in_use
 from search import engine
 from search.documents import ARTICLE, MODALITY
 
 # The API returns up to this many results at once; `count` is always the total.
 API_MAX_RESULTS = 50
-TYPE_CHOICES = (("", "Everything"), (MODALITY, "Therapy explainers"), (ARTICLE, "Articles"))
+TYPE_CHOICES = (("", _("Everything")), (MODALITY, _("Therapy explainers")), (ARTICLE, _("Articles")))
 
 
 def _params(request):
@@ -82,7 +83,7 @@ def search_page(request):
         "query": outcome.query,
         "outcome": outcome,
         "results": outcome.results,
-        "needs": needs,
+        "needs": in_shown_order(needs),
         "needs_generation": needs_generation,
         "type_choices": TYPE_CHOICES,
         "selected_type": kind or "",

@@ -39,6 +39,8 @@ def validate_reply_address(value: str) -> None:
     if any(char in LINK_CHARACTERS for char in local):
         raise ValidationError(
             gettext(
+                # The % is a character to avoid, not a placeholder.
+                # xgettext:no-python-format
                 "Enter an email address without the characters ? & = % # or quotation marks, "
                 "like name@example.com"
             ),

@@ -13,6 +13,7 @@ import csv
 import unicodedata
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 FORMULA_STARTS = frozenset("=+-@\t\r")
 # Unicode categories a reader cannot see: format characters, controls, and separators (spaces).
@@ -45,19 +46,19 @@ def neutralise(value) -> str:
 
 
 COLUMNS = [
-    ("Reference", lambda e: e.reference),
-    ("Received", lambda e: timezone.localtime(e.created_at).strftime("%Y-%m-%d %H:%M")),
-    ("Status", lambda e: e.get_status_display()),
-    ("Assigned to", lambda e: e.assignee.get_username() if e.assignee else ""),
-    ("Name", lambda e: e.name),
-    ("Email", lambda e: e.email),
-    ("Phone", lambda e: e.phone),
-    ("Town, city or region", lambda e: e.city_region),
-    ("Country", lambda e: e.country),
-    ("Would like to help with", lambda e: "; ".join(e.interest_labels())),
-    ("When they could help", lambda e: e.availability),
-    ("Languages", lambda e: e.languages),
-    ("Message", lambda e: e.message),
+    (_("Reference"), lambda e: e.reference),
+    (_("Received"), lambda e: timezone.localtime(e.created_at).strftime("%Y-%m-%d %H:%M")),
+    (_("Status"), lambda e: e.get_status_display()),
+    (_("Assigned to"), lambda e: e.assignee.get_username() if e.assignee else ""),
+    (_("Name"), lambda e: e.name),
+    (_("Email"), lambda e: e.email),
+    (_("Phone"), lambda e: e.phone),
+    (_("Town, city or region"), lambda e: e.city_region),
+    (_("Country"), lambda e: e.country),
+    (_("Would like to help with"), lambda e: "; ".join(e.interest_labels())),
+    (_("When they could help"), lambda e: e.availability),
+    (_("Languages"), lambda e: e.languages),
+    (_("Message"), lambda e: e.message),
 ]
 
 
@@ -65,6 +66,6 @@ def write_enquiries(enquiries, stream) -> None:
     """Write a header row and one row per enquiry to `stream` (any object with `write`)."""
     stream.write(UTF8_BOM)
     writer = csv.writer(stream)
-    writer.writerow([title for title, _ in COLUMNS])
+    writer.writerow([str(title) for title, _value in COLUMNS])
     for enquiry in enquiries:
-        writer.writerow([neutralise(value(enquiry)) for _, value in COLUMNS])
+        writer.writerow([neutralise(value(enquiry)) for _title, value in COLUMNS])

@@ -7,6 +7,7 @@ import datetime
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from staff.formats import staff_name
 from volunteers.addresses import validate_reply_address
@@ -21,14 +22,34 @@ STAMP_FIELD = "form_stamp"
 HONEYPOT_FIELD = "leave_this_blank"
 
 WHAT_TO_DO_WHEN_EMPTY = {
-    "name": "Enter your full name",
-    "email": "Enter your email address",
-    "city_region": "Enter your town, city or region",
-    "country": "Enter your country",
-    "interests": "Select at least one way you would like to help",
-    "availability": "Tell us when you could help",
-    "languages": "Enter the languages you speak",
-    "consent": "Tick the box to say we may keep your details to reply to you",
+    "name": _("Enter your full name"),
+    "email": _("Enter your email address"),
+    "city_region": _("Enter your town, city or region"),
+    "country": _("Enter your country"),
+    "interests": _("Select at least one way you would like to help"),
+    "availability": _("Tell us when you could help"),
+    "languages": _("Enter the languages you speak"),
+    "consent": _("Tick the box to say we may keep your details to reply to you"),
+}
+# One whole sentence per field, so a translation can fit the field's name into its own grammar.
+WHAT_TO_DO_WHEN_TOO_LONG = {
+    "name": _("Full name must be %(limit_value)d characters or fewer (you typed %(show_value)d)"),
+    "email": _("Email address must be %(limit_value)d characters or fewer (you typed %(show_value)d)"),
+    "phone": _("Phone number must be %(limit_value)d characters or fewer (you typed %(show_value)d)"),
+    "city_region": _(
+        "Town, city or region must be %(limit_value)d characters or fewer (you typed %(show_value)d)"
+    ),
+    "country": _("Country must be %(limit_value)d characters or fewer (you typed %(show_value)d)"),
+    "availability": _(
+        "When you could help must be %(limit_value)d characters or fewer (you typed %(show_value)d)"
+    ),
+    "languages": _(
+        "Languages you speak must be %(limit_value)d characters or fewer (you typed %(show_value)d)"
+    ),
+    "message": _(
+        "Anything else you would like to tell us must be %(limit_value)d characters or fewer "
+        "(you typed %(show_value)d)"
+    ),
 }
 
 
@@ -36,14 +57,14 @@ class EnquiryForm(forms.ModelForm):
     """The volunteer interest form. The view stores it with `Enquiry.objects.submit`, never `save()`."""
 
     interests = forms.MultipleChoiceField(
-        label="How would you like to help?",
+        label=_("How would you like to help?"),
         choices=Interest.choices,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Select all that apply.",
-        error_messages={"invalid_choice": "Select only from the list"},
+        help_text=_("Select all that apply."),
+        error_messages={"invalid_choice": _("Select only from the list")},
     )
     consent = forms.BooleanField(
-        label="I agree that your moderators may keep these details to talk with me about volunteering",
+        label=_("I agree that your moderators may keep these details to talk with me about volunteering"),
     )
 
     class Meta:
@@ -61,12 +82,12 @@ class EnquiryForm(forms.ModelForm):
             "consent",
         ]
         help_texts = {
-            "email": "We will only use this to reply to you.",
-            "phone": "Only if you would rather we called you.",
-            "city_region": "For example: Leeds, or Ontario.",
-            "availability": "For example: two evenings a month, or weekends.",
-            "languages": "For example: English and Romanian.",
-            "message": (
+            "email": _("We will only use this to reply to you."),
+            "phone": _("Only if you would rather we called you."),
+            "city_region": _("For example: Leeds, or Ontario."),
+            "availability": _("For example: two evenings a month, or weekends."),
+            "languages": _("For example: English and Romanian."),
+            "message": _(
                 "Anything that helps us see how you could help. You do not have to tell us about your "
                 "own experiences. Up to 2,000 characters."
             ),
@@ -85,12 +106,11 @@ class EnquiryForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
-            label = str(field.label).rstrip("?")
-            field.error_messages["required"] = WHAT_TO_DO_WHEN_EMPTY.get(name, f"Enter {label.lower()}")
-            field.error_messages["max_length"] = (
-                f"{label} must be %(limit_value)d characters or fewer (you typed %(show_value)d)"
-            )
-        self.fields["email"].error_messages["invalid"] = (
+            if name in WHAT_TO_DO_WHEN_EMPTY:
+                field.error_messages["required"] = WHAT_TO_DO_WHEN_EMPTY[name]
+            if name in WHAT_TO_DO_WHEN_TOO_LONG:
+                field.error_messages["max_length"] = WHAT_TO_DO_WHEN_TOO_LONG[name]
+        self.fields["email"].error_messages["invalid"] = _(
             "Enter an email address in the correct format, like name@example.com"
         )
 
@@ -118,24 +138,24 @@ class InboxFilterForm(forms.Form):
 
     ASSIGNEE_NOBODY = "none"
 
-    q = forms.CharField(label="Name or email", max_length=100, required=False, validators=[MULTI_LINE])
-    status = forms.ChoiceField(label="Status", required=False)
-    interest = forms.ChoiceField(label="Would like to help with", required=False)
-    assignee = forms.ChoiceField(label="Assigned to", required=False)
+    q = forms.CharField(label=_("Name or email"), max_length=100, required=False, validators=[MULTI_LINE])
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    interest = forms.ChoiceField(label=_("Would like to help with"), required=False)
+    assignee = forms.ChoiceField(label=_("Assigned to"), required=False)
     received_from = forms.DateField(
-        label="Received on or after", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Received on or after"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     received_to = forms.DateField(
-        label="Received on or before", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Received on or before"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["status"].choices = [("", "Any status"), *Enquiry.Status.choices]
-        self.fields["interest"].choices = [("", "Anything"), *Interest.choices]
+        self.fields["status"].choices = [("", _("Any status")), *Enquiry.Status.choices]
+        self.fields["interest"].choices = [("", _("Anything")), *Interest.choices]
         self.fields["assignee"].choices = [
-            ("", "Anyone or nobody"),
-            (self.ASSIGNEE_NOBODY, "Nobody yet"),
+            ("", _("Anyone or nobody")),
+            (self.ASSIGNEE_NOBODY, _("Nobody yet")),
             *((str(user.pk), staff_name(user)) for user in moderators()),
         ]
 
@@ -168,12 +188,12 @@ def _start_of(day: datetime.date) -> datetime.datetime:
 
 
 class StatusForm(forms.Form):
-    status = forms.ChoiceField(label="Status", choices=Enquiry.Status.choices)
+    status = forms.ChoiceField(label=_("Status"), choices=Enquiry.Status.choices)
 
 
 class AssignForm(forms.Form):
     assignee = forms.ModelChoiceField(
-        label="Assigned to", queryset=None, required=False, empty_label="Nobody"
+        label=_("Assigned to"), queryset=None, required=False, empty_label=_("Nobody")
     )
 
     def __init__(self, *args, **kwargs):
@@ -184,14 +204,16 @@ class AssignForm(forms.Form):
 
 class NoteForm(forms.Form):
     text = forms.CharField(
-        label="Add an internal note",
-        help_text="Only moderators see notes. Notes are deleted with the enquiry's personal details.",
+        label=_("Add an internal note"),
+        help_text=_("Only moderators see notes. Notes are deleted with the enquiry's personal details."),
         max_length=NOTE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
         validators=[MULTI_LINE],
         error_messages={
-            "required": "Enter the note",
-            "max_length": "The note must be %(limit_value)d characters or fewer (you typed %(show_value)d)",
+            "required": _("Enter the note"),
+            "max_length": _(
+                "The note must be %(limit_value)d characters or fewer (you typed %(show_value)d)"
+            ),
         },
     )
 
@@ -200,16 +222,16 @@ class BulkActionForm(forms.Form):
     ACTIONS = {"spam": Enquiry.Status.SPAM, "archive": Enquiry.Status.ARCHIVED}
 
     action = forms.ChoiceField(
-        label="With the selected enquiries",
-        choices=[("spam", "Mark as spam"), ("archive", "Archive")],
-        error_messages={"required": "Choose what to do", "invalid_choice": "Choose what to do"},
+        label=_("With the selected enquiries"),
+        choices=[("spam", _("Mark as spam")), ("archive", _("Archive"))],
+        error_messages={"required": _("Choose what to do"), "invalid_choice": _("Choose what to do")},
     )
     enquiries = forms.ModelMultipleChoiceField(
         queryset=Enquiry.objects.all(),
         error_messages={
-            "required": "Select at least one enquiry",
-            "invalid_choice": "One of the selected enquiries no longer exists",
-            "invalid_pk_value": "Select enquiries from the list",
+            "required": _("Select at least one enquiry"),
+            "invalid_choice": _("One of the selected enquiries no longer exists"),
+            "invalid_pk_value": _("Select enquiries from the list"),
         },
     )
 

@@ -12,6 +12,7 @@ import uuid
 from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from staff.formats import staff_name
 from volunteers.addresses import mailto_url
@@ -28,19 +29,16 @@ MESSAGE_MAX_LENGTH = 2000
 NOTE_MAX_LENGTH = 2000
 # The same answers sent twice within this window are one enquiry (Back, then Send again).
 DUPLICATE_WINDOW = datetime.timedelta(days=1)
-# What the history shows for a value that was empty (no assignee, the website acting).
-NOBODY = "nobody"
-THE_WEBSITE = "the website"
 REMOVED = "(removed)"
 
 
 class Interest(models.TextChoices):
-    ADMIN = "admin", "Admin and office support"
-    FUNDRAISING = "fundraising", "Fundraising and events"
-    TRANSLATION = "translation", "Translation and interpreting"
-    PROFESSIONAL = "professional", "Professional services (for example a licensed clinician or a lawyer)"
-    PEER_SUPPORT = "peer_support", "Peer support by survivors"
-    OTHER = "other", "Something else"
+    ADMIN = "admin", _("Admin and office support")
+    FUNDRAISING = "fundraising", _("Fundraising and events")
+    TRANSLATION = "translation", _("Translation and interpreting")
+    PROFESSIONAL = "professional", _("Professional services (for example a licensed clinician or a lawyer)")
+    PEER_SUPPORT = "peer_support", _("Peer support by survivors")
+    OTHER = "other", _("Something else")
 
 
 class EnquiryQuerySet(models.QuerySet):
@@ -107,13 +105,13 @@ class Enquiry(models.Model):
     """One volunteer's interest form, as sent, plus where moderators have got to with it."""
 
     class Status(models.TextChoices):
-        NEW = "new", "New"
-        IN_REVIEW = "in_review", "In review"
-        CONTACTED = "contacted", "Contacted"
-        ACCEPTED = "accepted", "Accepted"
-        DECLINED = "declined", "Declined"
-        SPAM = "spam", "Spam"
-        ARCHIVED = "archived", "Archived"
+        NEW = "new", _("New")
+        IN_REVIEW = "in_review", _("In review")
+        CONTACTED = "contacted", _("Contacted")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+        SPAM = "spam", _("Spam")
+        ARCHIVED = "archived", _("Archived")
 
     # Closed enquiries start the retention clock; reopening one stops it.
     CLOSED_STATUSES = frozenset({Status.ACCEPTED, Status.DECLINED, Status.SPAM, Status.ARCHIVED})
@@ -123,26 +121,32 @@ class Enquiry(models.Model):
     # A keyed hash of the answers, to spot the same form sent again from a freshly loaded page.
     fingerprint = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
 
-    name = models.CharField("Full name", max_length=NAME_MAX_LENGTH, validators=[ONE_LINE])
-    email = models.EmailField("Email address", max_length=254, validators=[ONE_LINE])
+    name = models.CharField(_("Full name"), max_length=NAME_MAX_LENGTH, validators=[ONE_LINE])
+    email = models.EmailField(_("Email address"), max_length=254, validators=[ONE_LINE])
     phone = models.CharField(
-        "Phone number", max_length=PHONE_MAX_LENGTH, blank=True, validators=[ONE_LINE, validate_phone]
+        _("Phone number"), max_length=PHONE_MAX_LENGTH, blank=True, validators=[ONE_LINE, validate_phone]
     )
-    city_region = models.CharField("Town, city or region", max_length=PLACE_MAX_LENGTH, validators=[ONE_LINE])
-    country = models.CharField("Country", max_length=PLACE_MAX_LENGTH, validators=[ONE_LINE])
+    city_region = models.CharField(
+        _("Town, city or region"), max_length=PLACE_MAX_LENGTH, validators=[ONE_LINE]
+    )
+    country = models.CharField(_("Country"), max_length=PLACE_MAX_LENGTH, validators=[ONE_LINE])
     availability = models.CharField(
-        "When you could help", max_length=SHORT_ANSWER_MAX_LENGTH, validators=[ONE_LINE]
+        _("When you could help"), max_length=SHORT_ANSWER_MAX_LENGTH, validators=[ONE_LINE]
     )
     languages = models.CharField(
-        "Languages you speak", max_length=SHORT_ANSWER_MAX_LENGTH, validators=[ONE_LINE]
+        _("Languages you speak"), max_length=SHORT_ANSWER_MAX_LENGTH, validators=[ONE_LINE]
     )
     message = models.TextField(
-        "Anything else you would like to tell us",
+        _("Anything else you would like to tell us"),
         max_length=MESSAGE_MAX_LENGTH,
         blank=True,
         validators=[MULTI_LINE],
     )
     consent_given_at = models.DateTimeField()
+    # The language the form was filled in (the page's language when sent): mail to the volunteer is
+    # written in it. A code from settings.LANGUAGES; kept free of choices so adding a language to the
+    # site needs no migration.
+    language = models.CharField(_("Language of the form"), max_length=16, default="en", editable=False)
 
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.NEW, db_index=True)
     assignee = models.ForeignKey(
@@ -161,7 +165,7 @@ class Enquiry(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        verbose_name_plural = "enquiries"
+        verbose_name_plural = _("enquiries")
         permissions = [("moderate_enquiry", "Can see and moderate volunteer enquiries")]
 
     def __str__(self):
@@ -185,8 +189,13 @@ class Enquiry(models.Model):
         """The inbox's Reply link: to this one address, however it was typed."""
         return mailto_url(self.email)
 
+    @property
+    def language_name(self) -> str:
+        """The form's language by its own name ("Español"), as the site's language link shows it."""
+        return dict(settings.LANGUAGES).get(self.language, self.language)
+
     def interest_labels(self) -> list[str]:
-        return [Interest(i.interest).label for i in self.interests.all()]
+        return [str(Interest(i.interest).label) for i in self.interests.all()]
 
     def _locked(self) -> "Enquiry":
         """This enquiry re-read under a row lock, so two moderators acting at once both get recorded."""
@@ -285,7 +294,7 @@ class EnquiryInterest(models.Model):
         ]
 
     def __str__(self):
-        return Interest(self.interest).label
+        return str(Interest(self.interest).label)
 
 
 class EnquiryNote(models.Model):
@@ -307,92 +316,19 @@ class EnquiryNote(models.Model):
         return f"Note on enquiry #{self.enquiry_id}"
 
 
-class HistoryIsAppendOnly(Exception):
-    """Raised on any attempt to change or delete a history entry through the ORM."""
-
-
-class EnquiryEventQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise HistoryIsAppendOnly("Enquiry history cannot be changed.")
-
-    def delete(self):
-        raise HistoryIsAppendOnly("Enquiry history cannot be deleted.")
-
-
-class EnquiryEvent(models.Model):
-    """One change to an enquiry: who, when, what, from what to what. Written once, never changed."""
-
-    class Kind(models.TextChoices):
-        SUBMITTED = "submitted", "Enquiry received"
-        STATUS = "status", "Status changed"
-        ASSIGNEE = "assignee", "Assignment changed"
-        NOTE = "note", "Note added"
-        ANONYMISED = "anonymised", "Personal details removed"
-
-    enquiry = models.ForeignKey(Enquiry, on_delete=models.CASCADE, related_name="events")
-    at = models.DateTimeField(default=timezone.now, db_index=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    actor_name = models.CharField(max_length=150, blank=True)
-    kind = models.CharField(max_length=20, choices=Kind.choices)
-    from_value = models.CharField(max_length=150, blank=True)
-    to_value = models.CharField(max_length=150, blank=True)
-
-    objects = EnquiryEventQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["at", "id"]
-
-    def __str__(self):
-        return f"{self.get_kind_display()} on enquiry #{self.enquiry_id}"
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise HistoryIsAppendOnly("Enquiry history cannot be changed.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise HistoryIsAppendOnly("Enquiry history cannot be deleted.")
-
-    @property
-    def who(self) -> str:
-        # The account's current name while it exists; the name kept at the time once it is gone.
-        if self.actor is not None:
-            return staff_name(self.actor)
-        return self.actor_name or THE_WEBSITE
-
-    def _show(self, value: str) -> str:
-        if self.kind == self.Kind.STATUS or self.kind == self.Kind.SUBMITTED:
-            return Enquiry.Status(value).label if value in Enquiry.Status.values else value
-        return value or NOBODY
-
-    @property
-    def from_display(self) -> str:
-        return self._show(self.from_value)
-
-    @property
-    def to_display(self) -> str:
-        return self._show(self.to_value)
-
-    @property
-    def has_change(self) -> bool:
-        return self.kind in (self.Kind.STATUS, self.Kind.ASSIGNEE)
-
-
 class Notification(models.Model):
     """One email waiting to go, or gone. Addresses are looked up when sending, never stored here."""
 
     class Kind(models.TextChoices):
-        MODERATOR_ALERT = "moderator_alert", "New enquiry alert to moderators"
-        VOLUNTEER_CONFIRMATION = "volunteer_confirmation", "Confirmation to the volunteer"
+        MODERATOR_ALERT = "moderator_alert", _("New enquiry alert to moderators")
+        VOLUNTEER_CONFIRMATION = "volunteer_confirmation", _("Confirmation to the volunteer")
 
     class Status(models.TextChoices):
-        PENDING = "pending", "Waiting to send"
-        SENDING = "sending", "Sending"
-        SENT = "sent", "Sent"
-        FAILED = "failed", "Gave up after many attempts"
-        CANCELLED = "cancelled", "Not sent"
+        PENDING = "pending", _("Waiting to send")
+        SENDING = "sending", _("Sending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Gave up after many attempts")
+        CANCELLED = "cancelled", _("Not sent")
 
     enquiry = models.ForeignKey(Enquiry, on_delete=models.CASCADE, related_name="notifications")
     kind = models.CharField(max_length=30, choices=Kind.choices)
@@ -413,3 +349,7 @@ class Notification(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} for enquiry #{self.enquiry_id}"
+
+
+# The append-only history lives in its own module; it is part of this app's models all the same.
+from volunteers.history import EnquiryEvent, HistoryIsAppendOnly  # noqa: E402,F401

@@ -24,7 +24,8 @@ from django.core.mail import EmailMessage
 from django.db.models import Max, Min, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from volunteers.models import Notification
 from volunteers.permissions import moderators
@@ -193,22 +194,37 @@ def build_message(notification: Notification) -> EmailMessage | None:
     enquiry = notification.enquiry
     if notification.kind == Notification.Kind.MODERATOR_ALERT:
         recipients = moderator_addresses()
-        subject = f"New volunteer enquiry {enquiry.reference}"
         template = "volunteers/email/moderator_alert.txt"
     else:
         recipients = [enquiry.email] if enquiry.email and not enquiry.is_anonymised else []
-        subject = f"Thank you for offering to volunteer with {settings.SITE_NAME}"
         template = "volunteers/email/volunteer_confirmation.txt"
     if not recipients:
         return None
-    body = render_to_string(
-        template,
-        {
-            "reference": enquiry.reference,
-            "inbox_url": inbox_url(enquiry),
-            "site_name": settings.SITE_NAME,
-            "site_url": settings.SITE_URL,
-            "retention_days": settings.VOLUNTEER_RETENTION_DAYS,
-        },
-    )
+    # The worker sends mail outside any request, so the language is chosen here, for each mail.
+    with translation.override(mail_language(notification)):
+        if notification.kind == Notification.Kind.MODERATOR_ALERT:
+            subject = gettext("New volunteer enquiry %(reference)s") % {"reference": enquiry.reference}
+        else:
+            subject = gettext("Thank you for offering to volunteer with %(site_name)s") % {
+                "site_name": settings.SITE_NAME
+            }
+        body = render_to_string(
+            template,
+            {
+                "reference": enquiry.reference,
+                "inbox_url": inbox_url(enquiry),
+                "site_name": settings.SITE_NAME,
+                "site_url": settings.SITE_URL,
+                "retention_days": settings.VOLUNTEER_RETENTION_DAYS,
+            },
+        )
     return EmailMessage(subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=recipients)
+
+
+def mail_language(notification: Notification) -> str:
+    """The volunteer's mail is in the language they filled the form in; moderators read the site's
+    own language, as the inbox does."""
+    language = notification.enquiry.language
+    if notification.kind == Notification.Kind.VOLUNTEER_CONFIRMATION and language in dict(settings.LANGUAGES):
+        return language
+    return settings.LANGUAGE_CODE

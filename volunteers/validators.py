@@ -10,6 +10,7 @@ import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.utils.deconstruct import deconstructible
+from django.utils.translation import gettext_lazy as _
 
 # Line and paragraph separators are not category Cc, but mail and CSV tools treat them as line breaks.
 LINE_BREAKS = frozenset("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
@@ -39,10 +40,10 @@ class NoControlCharacters:
             if self.multiline and char in MULTILINE_WHITESPACE:
                 continue
             if not self.multiline and char in LINE_BREAKS:
-                raise ValidationError("Keep this on one line.", code="line_break")
+                raise ValidationError(_("Keep this on one line."), code="line_break")
             if _is_control(char):
                 raise ValidationError(
-                    "Remove the hidden or special characters from this answer.", code="control_character"
+                    _("Remove the hidden or special characters from this answer."), code="control_character"
                 )
 
     def __eq__(self, other):
@@ -56,5 +57,5 @@ def validate_phone(value: str) -> None:
     digits = sum(char.isdigit() for char in value)
     if not PHONE_PATTERN.match(value) or digits < 6:
         raise ValidationError(
-            "Enter a phone number using digits, like 07700 900 982 or +44 7700 900 982.", code="phone"
+            _("Enter a phone number using digits, like 07700 900 982 or +44 7700 900 982."), code="phone"
         )

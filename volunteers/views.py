@@ -14,7 +14,9 @@ from django.db import DatabaseError, IntegrityError
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from volunteers import guards
@@ -24,7 +26,7 @@ from volunteers.models import Enquiry
 logger = logging.getLogger(__name__)
 
 # Said to a bot and to a person alike: it tells a bot nothing about which check it failed.
-CHECK_AND_SEND_AGAIN = "Please check your answers, then press Send again."
+CHECK_AND_SEND_AGAIN = _("Please check your answers, then press Send again.")
 DATABASE_RETRY_SECONDS = 60
 # The redirect to the thank-you page carries a signed mark, so the page can tell a form just sent
 # from the address opened on its own (a bookmark, history, a guess). A reload within the hour still
@@ -136,7 +138,9 @@ def _submit(request):
         if Enquiry.objects.recent_duplicate(fingerprint).exists():
             # The same answers again from a freshly loaded form (Back, then Send): already stored.
             return _to_thanks()
-        Enquiry.objects.submit(submission_token=token, fingerprint=fingerprint, **answers)
+        Enquiry.objects.submit(
+            submission_token=token, fingerprint=fingerprint, language=translation.get_language(), **answers
+        )
     except IntegrityError:
         # Two requests with one token raced; whichever lost finds the winner's enquiry stored.
         if _token_stored(token):

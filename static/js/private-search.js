@@ -55,8 +55,8 @@
     var note = document.createElement("p");
     note.className = "note search-failed";
     note.setAttribute("role", "alert");
-    note.textContent = anyForm.getAttribute("data-private-search") ||
-      "Search could not be reached. Please check your connection and try again.";
+    // The message is written by the page, in its language (the form's data-private-search).
+    note.textContent = anyForm.getAttribute("data-private-search");
     main.insertBefore(note, main.firstChild);
   }
 

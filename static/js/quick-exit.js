@@ -7,10 +7,12 @@
    Shift is counted when it is released without another key pressed while it was held, so capitals
    and shortcuts (Shift+H, Shift+Tab) never count; any other key starts the count again, and so does
    a pause of more than five seconds between presses. Screen readers hear each step in a polite
-   live region. */
+   live region. Every word said or shown comes from the bar's data- attributes, written by
+   templates/includes/quick_exit.html in the page's language. */
 (function () {
   "use strict";
 
+  // templates/includes/quick_exit.html writes what to announce for each count still needed (2, then 1).
   var PRESSES_NEEDED = 3;
   var WINDOW_MS = 5000;
 
@@ -26,6 +28,11 @@
   var shiftUsedInChord = false;
   var expiry = null;
   var pageTitle = document.title;
+
+  // The words for `name` in the page's language (data-<name> on the bar).
+  function words(name) {
+    return (bar && bar.getAttribute("data-" + name)) || "";
+  }
 
   function announce(text) {
     if (status) { status.textContent = text; }
@@ -49,7 +56,7 @@
     // was stopped (Escape), another press or click must still get the reader away. Hide
     // everything but the exit button first, so nothing of this page shows while the next loads.
     root.classList.add("exiting");
-    document.title = "Loading";
+    document.title = words("leaving-title");
     // replace(), not assign(): this page leaves the history, so Back cannot return to it.
     window.location.replace(target);
   }
@@ -73,14 +80,13 @@
     window.clearTimeout(expiry);
     showPresses(presses);
     if (presses >= PRESSES_NEEDED) {
-      announce("Leaving this page.");
+      announce(words("announce-leaving"));
       leave();
       return;
     }
     var left = PRESSES_NEEDED - presses;
-    announce("Shift pressed. Press it " + left + " more " + (left === 1 ? "time" : "times") +
-      " to leave this page.");
-    expiry = window.setTimeout(function () { reset("Quick exit cancelled."); }, WINDOW_MS);
+    announce(words("announce-left-" + left));
+    expiry = window.setTimeout(function () { reset(words("announce-cancelled")); }, WINDOW_MS);
   }
 
   link.addEventListener("click", leave);

@@ -106,6 +106,19 @@ def test_each_shift_press_is_announced_to_screen_readers(tab, site):
     assert site.is_ours(tab.url)
 
 
+def test_a_spanish_page_announces_each_press_in_spanish_and_still_leaves(browse, site):
+    context, traffic = browse()
+    page = context.new_page()
+    open_from_elsewhere(page, site, "/es/modalities/emdr/")
+    status = page.locator("[data-quick-exit-status]")
+    press_shift(page)
+    assert status.text_content() == "Tecla Shift pulsada. Púlsala 2 veces más para salir de esta página."
+    press_shift(page)
+    assert status.text_content() == "Tecla Shift pulsada. Púlsala 1 vez más para salir de esta página."
+    press_shift(page)
+    assert_left_for_good(page, site, traffic)
+
+
 def still_here(page, presses: str):
     """The exit counted what it should and did not start: checked at once, no waiting on a hunch."""
     assert page.locator("[data-quick-exit-bar]").get_attribute("data-presses") == presses

@@ -25,5 +25,6 @@ def test_the_search_status_is_one_sentence_for_the_translator():
 
 @pytest.mark.parametrize(("minutes", "sentence"), [(1, "about 1 minute, then"), (3, "about 3 minutes, then")])
 def test_the_wait_is_counted_in_a_whole_sentence(rf, minutes, sentence):
-    html = render_to_string("volunteers/please_wait.html", {"wait_minutes": minutes}, request=rf.get("/"))
+    context = {"wait_minutes": minutes, "retention_days": 365}
+    html = render_to_string("volunteers/please_wait.html", context, request=rf.get("/"))
     assert f"Please wait {sentence} press Send again." in html

@@ -104,6 +104,12 @@ def test_the_list_is_accessible(moderator_client, three):
     assert page.find("caption") is not None
 
 
+def test_the_detail_says_which_language_the_form_was_sent_in(moderator_client):
+    enquiry = make_enquiry(language="es")
+    page = page_of(moderator_client.get(f"/inbox/{enquiry.pk}/"))
+    assert "Language of the form Español" in page.get_text(" ", strip=True)
+
+
 def test_the_detail_shows_everything_the_volunteer_sent(moderator_client, enquiry):
     page = page_of(moderator_client.get(f"/inbox/{enquiry.pk}/"))
     assert len(page.find_all("h1")) == 1

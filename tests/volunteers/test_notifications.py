@@ -143,6 +143,29 @@ def test_the_volunteer_gets_a_confirmation_that_repeats_nothing_they_typed(
     assert Notification.objects.filter(status=Notification.Status.SENT).count() == 2
 
 
+def test_the_volunteer_hears_back_in_the_language_of_the_form_and_moderators_in_english(
+    client, django_capture_on_commit_callbacks, settings
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/es" + FORM_URL, form_post())
+    assert response.status_code == 303
+    assert Enquiry.objects.get().language == "es"
+    confirmation = next(m for m in mail.outbox if m.to == [VALID_ANSWERS["email"]])
+    assert confirmation.subject == f"Gracias por tu interés en el voluntariado de {settings.SITE_NAME}"
+    assert "Recibimos tu solicitud" in confirmation.body
+    assert "365 días después de cerrar tu solicitud" in confirmation.body
+    alert = next(m for m in mail.outbox if m.to == ["moderators@example.org"])
+    assert alert.subject.startswith("New volunteer enquiry")
+    assert "is waiting in the inbox" in alert.body
+
+
+def test_a_form_sent_in_english_is_answered_in_english(client, django_capture_on_commit_callbacks):
+    submit(client, django_capture_on_commit_callbacks)
+    assert Enquiry.objects.get().language == "en"
+    confirmation = next(m for m in mail.outbox if m.to == [VALID_ANSWERS["email"]])
+    assert confirmation.subject.startswith("Thank you for offering to volunteer with")
+
+
 def test_mail_is_delivered_through_a_real_smtp_server(client, django_capture_on_commit_callbacks):
     port = free_port()
     with smtp_server(port) as server, smtp_settings(port):
