@@ -126,8 +126,10 @@ def test_an_explainer_without_a_spanish_version_is_shown_in_english_and_said_so(
         "x-default": english_url(english),
     }
     # ...and the Spanish lists offer it in English, marked, at its Spanish address.
-    card = next(row for row in listed(soup(spanish("/modalities/")), "ul.cards h2 a") if "/emdr/" in row[0])
+    listing = soup(spanish("/modalities/"))
+    card = next(row for row in listed(listing, "ul.cards h2 a") if "/emdr/" in row[0])
     assert card == ("/es/modalities/emdr/", english.title, "en", True)
+    assert [mark.get_text() for mark in listing.select(".untranslated-mark")] == ["(en inglés)"]
 
 
 def test_compare_in_spanish_compares_the_spanish_versions(spanish, content):
@@ -179,7 +181,11 @@ def test_an_article_without_a_spanish_version_is_shown_in_english_and_said_so(sp
     english = Article.objects.get(language="en", slug="how-we-rate-evidence")
     assert not Article.objects.filter(language="es", slug=english.slug).exists()
     page = soup(spanish("/articles/how-we-rate-evidence/"))
-    assert page.select_one(".untranslated-note")
+    assert (
+        page.select_one(".untranslated-note")
+        .get_text(strip=True)
+        .startswith("Esta página todavía no está en español.")
+    )
     assert page.h1.get_text(strip=True) == english.title and page.h1["lang"] == "en"
     assert page.select_one("div.prose")["lang"] == "en"
     assert page.find("link", rel="canonical")["href"] == english_url(english)
