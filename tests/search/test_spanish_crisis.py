@@ -7,6 +7,7 @@ accents, sentences, every kind), with everyday Spanish searches that must not ra
 """
 
 import pytest
+import textstat
 import yaml
 from bs4 import BeautifulSoup
 from django.utils import translation
@@ -99,6 +100,27 @@ def test_the_api_gives_the_spanish_lines_and_the_message_in_the_reader_s_languag
     assert {line["note"] for line in data["lines"]} & spanish_notes
     english = client.get("/api/search/", {"q": "i want to die"}).json()["crisis"]
     assert not {line["note"] for line in english["lines"]} & spanish_notes
+    assert data["message"] != english["message"], "the Spanish catalogue words the help in Spanish"
+
+
+@pytest.fixture
+def spanish_textstat():
+    """textstat's Spanish syllables and formulas, for this test only (the setting is process-wide)."""
+    textstat.set_lang("es")
+    yield textstat
+    textstat.set_lang("en_US")
+
+
+def test_the_spanish_help_reads_easily(client, indexed_content, spanish_textstat):
+    """Calm, short words: the help may be read in a panic. Szigriszt-Pazos (INFLESZ) 65 and above is
+    "bastante fácil", the level the Spanish pages are written at."""
+    for query in ("quiero morir", "cortarme", "me quitaron el pasaporte", "mi hijo está en peligro"):
+        page = BeautifulSoup(client.get(PAGE, {"q": query}).content, "html.parser")
+        panel = page.select_one("#crisis-help")
+        assert panel.find_parent(lang=True)["lang"] == "es"
+        for paragraph in panel.select("p:not(.note)"):
+            text = paragraph.get_text(" ", strip=True)
+            assert spanish_textstat.szigriszt_pazos(text) >= 65, (query, text)
 
 
 def test_spanish_results_lead_with_the_spanish_help(indexed_content):
