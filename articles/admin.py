@@ -5,7 +5,8 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
-from editorial.admin import PUBLISHING_FIELDSET, PublishableAdmin, ReviewDueFilter, TagFilter
+from editorial.admin import PUBLISHING_FIELDSET, PublishableAdmin
+from editorial.admin_lists import ReviewDueFilter, TagFilter
 from editorial.languages import version_label
 from markup import MARKDOWN_HELP
 

@@ -9,7 +9,7 @@ import re
 
 # Stems, so "trafficked", "abusive" and "exploited" are caught too; Spanish for the /es/ pages.
 TOPIC_WORDS = re.compile(
-    r"\b(traffick\w*|abus\w*|exploit\w*|explotaci\w*|trata de personas|tr[aá]fico de personas)",
+    r"\b(traffick\w*|abus\w*|exploit\w*|explotaci\w*|explotad\w*|trata de personas|tr[aá]fico de personas)",
     re.IGNORECASE,
 )
 

@@ -29,9 +29,6 @@ MESSAGE_MAX_LENGTH = 2000
 NOTE_MAX_LENGTH = 2000
 # The same answers sent twice within this window are one enquiry (Back, then Send again).
 DUPLICATE_WINDOW = datetime.timedelta(days=1)
-# What the history shows for a value that was empty (no assignee, the website acting).
-NOBODY = _("nobody")
-THE_WEBSITE = _("the website")
 REMOVED = "(removed)"
 
 
@@ -319,79 +316,6 @@ class EnquiryNote(models.Model):
         return f"Note on enquiry #{self.enquiry_id}"
 
 
-class HistoryIsAppendOnly(Exception):
-    """Raised on any attempt to change or delete a history entry through the ORM."""
-
-
-class EnquiryEventQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise HistoryIsAppendOnly("Enquiry history cannot be changed.")
-
-    def delete(self):
-        raise HistoryIsAppendOnly("Enquiry history cannot be deleted.")
-
-
-class EnquiryEvent(models.Model):
-    """One change to an enquiry: who, when, what, from what to what. Written once, never changed."""
-
-    class Kind(models.TextChoices):
-        SUBMITTED = "submitted", _("Enquiry received")
-        STATUS = "status", _("Status changed")
-        ASSIGNEE = "assignee", _("Assignment changed")
-        NOTE = "note", _("Note added")
-        ANONYMISED = "anonymised", _("Personal details removed")
-
-    enquiry = models.ForeignKey(Enquiry, on_delete=models.CASCADE, related_name="events")
-    at = models.DateTimeField(default=timezone.now, db_index=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    actor_name = models.CharField(max_length=150, blank=True)
-    kind = models.CharField(max_length=20, choices=Kind.choices)
-    from_value = models.CharField(max_length=150, blank=True)
-    to_value = models.CharField(max_length=150, blank=True)
-
-    objects = EnquiryEventQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["at", "id"]
-
-    def __str__(self):
-        return f"{self.get_kind_display()} on enquiry #{self.enquiry_id}"
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise HistoryIsAppendOnly("Enquiry history cannot be changed.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise HistoryIsAppendOnly("Enquiry history cannot be deleted.")
-
-    @property
-    def who(self) -> str:
-        # The account's current name while it exists; the name kept at the time once it is gone.
-        if self.actor is not None:
-            return staff_name(self.actor)
-        return self.actor_name or THE_WEBSITE
-
-    def _show(self, value: str) -> str:
-        if self.kind == self.Kind.STATUS or self.kind == self.Kind.SUBMITTED:
-            return Enquiry.Status(value).label if value in Enquiry.Status.values else value
-        return value or NOBODY
-
-    @property
-    def from_display(self) -> str:
-        return self._show(self.from_value)
-
-    @property
-    def to_display(self) -> str:
-        return self._show(self.to_value)
-
-    @property
-    def has_change(self) -> bool:
-        return self.kind in (self.Kind.STATUS, self.Kind.ASSIGNEE)
-
-
 class Notification(models.Model):
     """One email waiting to go, or gone. Addresses are looked up when sending, never stored here."""
 
@@ -425,3 +349,7 @@ class Notification(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} for enquiry #{self.enquiry_id}"
+
+
+# The append-only history lives in its own module; it is part of this app's models all the same.
+from volunteers.history import EnquiryEvent, HistoryIsAppendOnly  # noqa: E402,F401

@@ -85,3 +85,18 @@ def test_a_therapy_without_a_spanish_version_is_ranked_in_english_and_said_so(cl
     assert heading.find(attrs={"lang": "en"}).get_text() == english_title
     assert heading.select(".untranslated-mark")
     assert len(soup.select("li.fit")) == Modality.objects.filter(language="en").count()
+
+
+def test_the_discreet_print_leaves_out_what_names_the_topic_in_spanish_too():
+    from choose.discreet import discreet_or_empty
+
+    revealing_texts = (
+        "Para personas que sufrieron explotación laboral.",
+        "Hecha para víctimas de trata de personas.",
+        "Si fuiste explotada en una casa.",
+        "Después de un abuso.",
+    )
+    for revealing in revealing_texts:
+        assert discreet_or_empty(revealing) == "", revealing
+    assert discreet_or_empty("Se trata de hablar poco a poco.") == "Se trata de hablar poco a poco."
+    assert discreet_or_empty("Trafficked and exploited.") == ""
