@@ -7,15 +7,21 @@ shows up here. Ctrl-C reaches all three processes; this one waits for the other 
 If either stops on its own, the other is stopped too, so nothing is left half running.
 """
 
+import contextlib
+import os
 import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-# gunicorn finishes requests in flight and the worker finishes its task: give them this long.
+# gunicorn gives its workers GRACE_SECONDS to finish the requests in flight, then kills them itself;
+# the task worker finishes its task. STOP_SECONDS is longer, so this command only steps in (killing a
+# child and everything below it) when gunicorn's own shutdown is stuck.
+GRACE_SECONDS = 10
 STOP_SECONDS = 20
 POLL_SECONDS = 0.5
 LOCAL_WORKERS = 2
@@ -33,7 +39,7 @@ class Command(BaseCommand):
         manage = [sys.executable, str(settings.BASE_DIR / "manage.py")]
         config = settings.BASE_DIR / "config" / "gunicorn.conf.py"
         gunicorn = [sys.executable, "-m", "gunicorn", "-c", str(config), "--bind", f"127.0.0.1:{port}"]
-        gunicorn += ["--workers", str(LOCAL_WORKERS)]
+        gunicorn += ["--workers", str(LOCAL_WORKERS), "--graceful-timeout", str(GRACE_SECONDS)]
         children = [
             # Fixed commands of this project's own tools; nothing in them comes from a request.
             subprocess.Popen(gunicorn, cwd=settings.BASE_DIR),  # noqa: S603
@@ -62,4 +68,26 @@ class Command(BaseCommand):
             try:
                 child.wait(timeout=max(0.1, deadline - time.monotonic()))
             except subprocess.TimeoutExpired:
-                child.kill()
+                # Killing gunicorn's master alone would leave its workers running with no parent.
+                for pid in [*descendants(child.pid), child.pid]:
+                    with contextlib.suppress(ProcessLookupError):  # it ended meanwhile
+                        os.kill(pid, signal.SIGKILL)
+                child.wait()
+
+
+def descendants(pid: int) -> list[int]:
+    """Every process below pid, children first found, read from /proc (none where there is no /proc)."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            # "pid (command) state ppid ...": the command may hold spaces and parentheses.
+            parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue  # the process ended while we read
+        children.setdefault(parent, []).append(int(stat.parent.name))
+    found, queue = [], [pid]
+    while queue:
+        below = children.get(queue.pop(), [])
+        found += below
+        queue += below
+    return found
