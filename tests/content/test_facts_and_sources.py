@@ -152,13 +152,27 @@ def test_interpreter_rights_are_not_overstated(content):
 # --- References and sources --------------------------------------------------------------------------
 
 
+JOURNAL_LINKS = ("https://doi.org/", "https://pubmed.ncbi.nlm.nih.gov/")
+
+
 def test_journal_references_name_volume_and_pages(content):
     incomplete = [
-        (m.slug, ref["title"])
-        for m in Modality.objects.filter(language="en")
+        (m.language, m.slug, ref["title"])
+        for m in Modality.objects.all()
         for ref in m.references
-        if ref["url"].startswith("https://doi.org/") and not VOLUME_AND_PAGES.search(ref["title"])
+        if ref["url"].startswith(JOURNAL_LINKS) and not VOLUME_AND_PAGES.search(ref["title"])
     ]
+    assert not incomplete
+
+
+def test_journal_sources_of_articles_name_volume_and_pages(content):
+    incomplete = []
+    for item in Article.objects.all():
+        sources = BeautifulSoup(item.body_html.split('id="sources"', 1)[-1], "html.parser")
+        for li in sources.find_all("li"):
+            text = li.get_text(" ")
+            if "Journal" in text and not VOLUME_AND_PAGES.search(text):
+                incomplete.append((item.language, item.slug, text))
     assert not incomplete
 
 
