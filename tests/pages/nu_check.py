@@ -14,9 +14,16 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from tests.pages.public_urls import VOLUNTEER_FORM
+from tests.pages.public_urls import (
+    DECISION_AID,
+    VOLUNTEER_FORM,
+    decision_aid_steps,
+    in_spanish,
+    spanish_html_pages,
+)
 
-STYLESHEETS = [ROOT / "static" / "css" / "site.css"]
+# The reader-facing stylesheets: the site's, and the decision aid's (its pages and discreet print).
+STYLESHEETS = [ROOT / "static" / "css" / name for name in ("site.css", "choose.css", "choose-discreet.css")]
 CHECK_SECONDS = 300
 # Checked beside the site's pages, so a checker that reports nothing at all fails the test.
 KNOWN_BAD = (
@@ -58,8 +65,11 @@ def describe(message: dict, folder: Path) -> str:
 
 
 def test_every_page_and_stylesheet_has_no_errors_or_warnings(client, html_pages, tmp_path, vnu):
-    pages = {path: client.get(path) for path in html_pages}
+    pages = {path: client.get(path) for path in [*html_pages, *spanish_html_pages()]}
     pages["volunteer form with errors"] = client.post(VOLUNTEER_FORM, {"name": "", "email": "x"})
+    for aid in (DECISION_AID, in_spanish(DECISION_AID)):
+        for step, answers in decision_aid_steps().items():
+            pages[f"{aid} {step}"] = client.post(aid, answers)
     for number, (path, response) in enumerate(pages.items()):
         name = f"{number:02d}-" + ("".join(c if c.isalnum() else "-" for c in path).strip("-") or "home")
         (tmp_path / f"{name}.html").write_bytes(response.content)

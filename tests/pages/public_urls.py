@@ -6,13 +6,16 @@ Needs the curated content loaded (the `content` fixtures).
 """
 
 from articles.models import Article
-from modalities.models import SLUGS
+from modalities.models import SLUGS, Modality
 from needs.vocabulary import needs_in_use
 
 MODALITY_SLUGS = SLUGS  # one list of therapies the site has a page for
 SEARCH_TERMS = "nightmares"
 MISSING_PAGE = "/no-such-page/"
 VOLUNTEER_FORM = "/volunteer/"
+DECISION_AID = "/choose/"
+# Answers a reader might give the decision aid (choose/questions.py); the others stay "not sure".
+AID_ANSWERS = {"talking": "bit", "setting": "alone", "age": "adult"}
 
 
 def an_article() -> str:
@@ -39,6 +42,7 @@ def reading_pages() -> list[str]:
         f"/search/?q={SEARCH_TERMS}",
         "/search/",
         "/safety/",
+        DECISION_AID,
         "/volunteer/thanks/",
     ]
 
@@ -51,6 +55,21 @@ def machine_pages() -> list[str]:
 def html_pages() -> list[str]:
     """Every public HTML page, including the form and a page that does not exist."""
     return [*reading_pages(), VOLUNTEER_FORM, MISSING_PAGE]
+
+
+def decision_aid_steps() -> dict[str, dict]:
+    """The decision aid's pages after the questions, each reached by POSTing answers to
+    DECISION_AID (choose/views.py): {the page (the form's `show` button): the form posted}.
+
+    Two therapies are ticked, as a reader does to compare them; the summaries then list those two.
+    """
+    ticked = list(
+        Modality.objects.published().in_language().order_by("slug").values_list("slug", flat=True)[:2]
+    )
+    return {
+        show: {**AID_ANSWERS, "compare": ticked, "show": show}
+        for show in ("results", "compare", "summary", "discreet", "edit")
+    }
 
 
 def every_public_url() -> list[str]:

@@ -1,4 +1,5 @@
-"""Every public page type is conforming HTML, as far as it can be checked without Java.
+"""Every public page type, in English and in Spanish, is conforming HTML, as far as it can be
+checked without Java.
 
 tests/pages/conformance.py holds the checks; `make test-conformance` adds the Nu HTML Checker.
 """
@@ -6,7 +7,17 @@ tests/pages/conformance.py holds the checks; `make test-conformance` adds the Nu
 import pytest
 
 from tests.pages.conformance import html_problems
-from tests.pages.public_urls import VOLUNTEER_FORM
+from tests.pages.public_urls import (
+    DECISION_AID,
+    VOLUNTEER_FORM,
+    decision_aid_steps,
+    in_spanish,
+    spanish_html_pages,
+)
+
+DECISION_AID_TEMPLATES = {
+    f"choose/{name}.html" for name in ("questions", "results", "compare", "summary", "summary_discreet")
+}
 
 
 def page_problems(response, path: str) -> list[str]:
@@ -18,6 +29,25 @@ def test_every_public_page_is_conforming_html(client, html_pages):
     problems = []
     for path in html_pages:
         problems += page_problems(client.get(path), path)
+    assert problems == []
+
+
+def test_every_spanish_page_is_conforming_html(client, content):
+    problems = []
+    for path in spanish_html_pages():
+        problems += page_problems(client.get(path), path)
+    assert problems == []
+
+
+@pytest.mark.parametrize("aid", [DECISION_AID, in_spanish(DECISION_AID)])
+def test_every_decision_aid_page_after_the_questions_is_conforming_html(client, content, aid):
+    problems, templates = [], set()
+    for step, answers in decision_aid_steps().items():
+        response = client.post(aid, answers)
+        assert response.status_code == 200, step
+        templates.add(response.templates[0].name)
+        problems += page_problems(response, f"{aid} ({step})")
+    assert templates == DECISION_AID_TEMPLATES  # each of the aid's pages, not one of them five times
     assert problems == []
 
 

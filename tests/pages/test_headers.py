@@ -3,7 +3,7 @@
 import pytest
 
 from pages.middleware import FORM_PAGE_REFERRER_POLICY
-from tests.pages.public_urls import MISSING_PAGE, VOLUNTEER_FORM
+from tests.pages.public_urls import DECISION_AID, MISSING_PAGE, VOLUNTEER_FORM, decision_aid_steps
 
 ONE_YEAR = 365 * 24 * 60 * 60
 
@@ -87,6 +87,16 @@ def test_every_public_url_sends_the_privacy_headers(client, every_public_url):
     problems = []
     for path in every_public_url:
         problems += [f"{path}: {problem}" for problem in header_problems(client.get(path), path)]
+    assert problems == []
+
+
+def test_the_decision_aid_pages_reached_by_post_send_the_privacy_headers(client, content):
+    # The discreet print stands alone (it does not extend base.html), so it relies on these headers
+    # too: DNS prefetching, for one, is switched off only here, never in the page.
+    problems = []
+    for step, answers in decision_aid_steps().items():
+        response = client.post(DECISION_AID, answers)
+        problems += [f"{step}: {problem}" for problem in header_problems(response, DECISION_AID)]
     assert problems == []
 
 
