@@ -12,7 +12,7 @@ import pytest
 
 from tests.operations.processes import ROOT, free_port
 
-pytestmark = [pytest.mark.slow]
+pytestmark = [pytest.mark.slow, pytest.mark.own_sqlite_site]
 
 
 def start_gunicorn(tmp_path, name: str, **extra_env):

@@ -21,7 +21,7 @@ from bs4 import BeautifulSoup
 from tests.conftest import ROOT
 from tests.volunteers.conftest import VALID_ANSWERS
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.own_sqlite_site]
 
 START_SECONDS = 600  # migrate, collectstatic, loadcontent and the index, on a busy machine
 MAIL_SECONDS = 120

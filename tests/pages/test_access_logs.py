@@ -174,6 +174,7 @@ def production_gunicorn(tmp_path):
         server.wait(timeout=15)
 
 
+@pytest.mark.own_sqlite_site
 def test_gunicorn_in_production_logs_no_search_terms_or_address(production_gunicorn):
     base, out, err = production_gunicorn
     # Behind the proxy: the request arrived over HTTPS.
@@ -214,6 +215,7 @@ MALFORMED_REQUESTS = [
 ]
 
 
+@pytest.mark.own_sqlite_site
 def test_gunicorns_error_log_masks_addresses_and_pieces_of_bad_requests(production_gunicorn):
     base, out, err = production_gunicorn
     for request in MALFORMED_REQUESTS:
@@ -253,6 +255,7 @@ def test_the_error_log_filter_masks_address_and_quoted_pieces(message, expected)
 FORGED_HOST = "forged-host.example"
 
 
+@pytest.mark.own_sqlite_site
 def test_a_forged_host_is_one_short_line_without_traceback_or_address(production_gunicorn):
     base, out, err = production_gunicorn
     for _ in range(3):
