@@ -12,8 +12,9 @@ from django.utils import translation
 from articles.models import Article
 from editorial.models import ContentVersion, Status
 from modalities.models import Modality
-from search import documents, engine, index
+from search import database, documents, engine, index
 from search.languages import data_file
+from search.plan import plan_query
 
 
 def spanish(query, **options) -> list[str]:
@@ -91,6 +92,37 @@ def test_the_english_index_holds_what_it_held_before(indexed_content):
 )
 def test_accents_and_capitals_are_optional(indexed_content, typed, written):
     assert spanish(typed) == spanish(written) != []
+
+
+def fallback(query):
+    """The database search's answer in Spanish: what readers get while the index is rebuilt."""
+    return [r.url for r in database.search(plan_query(query, "es"), per_page=50).results]
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("panico", "pánico"),
+        ("depresion", "depresión"),
+        ("musica", "música"),
+        ("exposicion narrativa", "exposición narrativa"),
+        ("sesion", "sesión"),
+        ("SESIÓN", "sesión"),
+        ("ninos", "niños"),
+        ("verguenza", "vergüenza"),
+        ("somatica", "Somática"),
+        ("terápia de grupo", "terapia de grupo"),
+    ],
+)
+def test_accents_and_capitals_are_optional_while_the_database_answers(content, typed, written):
+    assert fallback(typed) == fallback(written) != []
+
+
+def test_the_database_finds_spanish_words_however_they_are_typed(content):
+    assert fallback("sesion")[0] == "/es/articles/your-first-session-and-your-rights/"
+    assert fallback("exposicion narrativa")[0] == "/es/modalities/narrative-exposure-therapy/"
+    assert fallback("salida rapida")[0] == "/es/safety/"
+    assert all(url.startswith("/es/") for url in fallback("panico"))
 
 
 @pytest.mark.parametrize(
