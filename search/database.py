@@ -10,6 +10,7 @@ import functools
 import operator
 
 from django.db.models import Q
+from django.utils import translation
 
 from articles.models import Article
 from modalities.models import Modality
@@ -17,7 +18,7 @@ from search.documents import ARTICLE, MODALITY, PAGE, fixed_page_documents
 from search.languages import letter_fold
 from search.plan import QueryPlan
 from search.results import Result, SearchResults, Snippet
-from search.weights import FIELD_BOOSTS, MODALITY_BOOST, NEED_BOOST, THERAPY_BOOST
+from search.weights import FIELD_BOOSTS, MODALITY_BOOST, NEED_BOOST, STAND_IN_BOOST, THERAPY_BOOST
 
 # The index's weights (search/weights.py), for the fields this search reads: tags and titles over
 # summaries, explainers over articles.
@@ -67,6 +68,7 @@ def _score(plan: QueryPlan, item, kind: str, slugs: tuple[str, ...], tags: tuple
         score += NEED_BOOST * any(word in tag for tag in tag_texts)
     score += NEED_BOOST * len(set(plan.needs) & set(tags))
     score += THERAPY_BOOST * len(set(plan.therapies) & set(slugs))
+    score *= STAND_IN_BOOST if item.language != plan.language else 1.0
     return score * (MODALITY_BOOST if kind == MODALITY else 1.0)
 
 
@@ -79,8 +81,9 @@ def _candidates(plan: QueryPlan, kind: str, tag: str | None, lead=()):
     matches = _matches(plan, kind, lead, text=not in_python)
     if matches is None and not (in_python and plan.words + plan.also_search):
         return
-    # The rows the index of the plan's language holds: those written in it.
-    items = model.objects.published().filter(language=plan.language)
+    # The rows the index of the plan's language holds: those written in it and, in another language
+    # than the site's, the English version of each page not written in it yet (as its lists show them).
+    items = model.objects.published().in_language(plan.language)
     if matches is not None and not in_python:
         items = items.filter(matches)
     if tag:
@@ -110,6 +113,12 @@ def _matches_without_words(plan: QueryPlan, kind: str, lead, item, tags) -> bool
         or bool(set(plan.needs) & {name for name, _slug in tags})
         or bool(set(plan.therapies) & slugs)
     )
+
+
+def _address(item, language: str) -> str:
+    """The item's address for a reader of `language`: an English stand-in's is under /es/ too."""
+    with translation.override(language):
+        return item.get_absolute_url()
 
 
 def _fixed_pages(plan: QueryPlan, lead):
@@ -145,19 +154,23 @@ def search(
             names = tuple(name for name, _slug in tags)
             result = Result(
                 title=item.title,
-                url=item.get_absolute_url(),
+                url=_address(item, plan.language),
                 type=this_kind,
                 modalities=slugs,
                 tags=names,
                 tag_slugs=tuple(slug for _name, slug in tags),
                 snippet=Snippet.plain(item.summary),
+                language=item.language,
+                untranslated=item.language != plan.language,
             )
             ref = f"{this_kind}:{item.slug}"
             first = (lead.index(ref) - len(lead),) if ref in lead else (0,)
             scored.append((first, -_score(plan, item, this_kind, slugs, names), item.title, result))
     if not kind and not tag:
         for score, doc in _fixed_pages(plan, lead):
-            result = Result(doc["title"], doc["url"], PAGE, (), (), (), Snippet.plain(doc["summary"]))
+            result = Result(
+                doc["title"], doc["url"], PAGE, (), (), (), Snippet.plain(doc["summary"]), plan.language
+            )
             first = (lead.index(doc["ref"]) - len(lead),) if doc["ref"] in lead else (0,)
             scored.append((first, -score, doc["title"], result))
     scored.sort(key=operator.itemgetter(0, 1, 2))
