@@ -37,7 +37,11 @@ class Article(Publishable):
         # Clinical reviewers hold it (editorial migration 0002); editors do not.
         permissions = [("publish_article", "Can publish articles and record their review")]
 
+    @property
+    def rendered_fields(self) -> tuple[str, ...]:
+        return ("body_html", "toc_html")
+
     def render_markdown_fields(self):
-        rendered = render_markdown(self.body)
+        rendered = render_markdown(self.body, self.language)
         self.body_html = rendered.html
         self.toc_html = rendered.toc

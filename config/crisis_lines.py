@@ -95,6 +95,15 @@ CRISIS_LINES_BY_LANGUAGE = {
             "note": "Las 24 horas. Con intérpretes: puedes hablar en español.",
             "kinds": ["danger-now", "child-at-risk"],
         },
+        {
+            "name": "Childhelp National Child Abuse Hotline (EE. UU.)",
+            "call": "1-800-422-4453",
+            "text": "1-800-422-4453",
+            "note": "Las 24 horas. Puedes llamar o mandar un texto. Con intérpretes en muchos idiomas: "
+            "puedes hablar en español.",
+            "kinds": ["child-at-risk"],
+            "help_box": False,
+        },
     ],
 }
 

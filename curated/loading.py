@@ -85,6 +85,15 @@ def _linked_explainers(item: ContentItem) -> list[Modality]:
     return list(by_slug.values())
 
 
+def _rendering_changed(obj) -> bool:
+    """Whether the row's stored HTML differs from what its Markdown renders to now (in the row's own
+    language, by the renderer as it is now): a reload then saves the row again, so an update of the
+    renderer or of its words reaches rows whose files did not change."""
+    stored = [getattr(obj, name) for name in obj.rendered_fields]
+    obj.render_markdown_fields()
+    return stored != [getattr(obj, name) for name in obj.rendered_fields]
+
+
 def _upsert(item: ContentItem, report: LoadReport):
     model = MODEL_BY_KIND[item.kind]
     obj = model.objects.filter(language=item.language, slug=item.slug).first()
@@ -100,6 +109,7 @@ def _upsert(item: ContentItem, report: LoadReport):
     else:
         changed = any(getattr(obj, k) != v for k, v in fields.items())
         changed |= sorted(obj.tags.names()) != sorted(item.tags)
+        changed |= _rendering_changed(obj)
         if item.kind == "article":
             current = set(obj.modalities.values_list("pk", flat=True))
             changed |= current != {explainer.pk for explainer in explainers}

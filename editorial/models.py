@@ -162,9 +162,16 @@ class Publishable(models.Model):
     def review_overdue(self) -> bool:
         return self.next_review_due is not None and self.next_review_due < timezone.localdate()
 
+    @property
+    def rendered_fields(self) -> tuple[str, ...]:
+        """The stored HTML that render_markdown_fields() writes."""
+        return tuple(f"{name}_html" for name in self.markdown_fields)
+
     def render_markdown_fields(self):
+        """Render each Markdown field into its stored HTML, in the row's own language (the words
+        Markdown adds, such as a footnote's link back to the text, are in it)."""
         for name in self.markdown_fields:
-            setattr(self, f"{name}_html", render_markdown(getattr(self, name)).html)
+            setattr(self, f"{name}_html", render_markdown(getattr(self, name), self.language).html)
 
     # --- Workflow: draft -> in review -> published, and back to draft. Callers save afterwards. ---
 

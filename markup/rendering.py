@@ -3,6 +3,9 @@
 Markdown runs with an explicit extension list and without attr_list (so `{onclick=...}` stays text).
 Its output then goes through bleach with an allowlist of tags, attributes and URL schemes. The
 sanitiser is the only call to bleach, so it could move to nh3 without touching anything else.
+
+The few words Markdown adds itself (a footnote's "Back to the text") are in the language of the text:
+each row renders in its own language, once, when it is saved.
 """
 
 import re
@@ -12,14 +15,17 @@ from functools import lru_cache, partial
 import bleach
 import markdown
 from bleach.linkifier import LinkifyFilter
+from django.utils import translation
+from django.utils.translation import gettext, gettext_noop
 
 from markup.urls import is_same_site_path, leaves_site
 
 MARKDOWN_EXTENSIONS = ["toc", "tables", "sane_lists", "footnotes"]
 MARKDOWN_EXTENSION_CONFIGS = {
     "toc": {"toc_depth": "2-3"},
-    "footnotes": {"BACKLINK_TITLE": "Back to the text"},
 }
+# The title of the link from a footnote back to where it was cited, translated when a text renders.
+FOOTNOTE_BACKLINK_TITLE = gettext_noop("Back to the text")
 
 ALLOWED_TAGS = frozenset(
     {
@@ -107,8 +113,12 @@ class RenderedMarkdown:
 RENDER_CACHE_SIZE = 256
 
 
-def _markdown() -> markdown.Markdown:
-    return markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, extension_configs=MARKDOWN_EXTENSION_CONFIGS)
+def _markdown(language: str | None = None) -> markdown.Markdown:
+    """A Markdown converter whose own words are in `language` (the active one when None)."""
+    with translation.override(language or translation.get_language()):
+        backlink_title = gettext(FOOTNOTE_BACKLINK_TITLE)
+    configs = {**MARKDOWN_EXTENSION_CONFIGS, "footnotes": {"BACKLINK_TITLE": backlink_title}}
+    return markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, extension_configs=configs)
 
 
 def markdown_to_html(text: str) -> str:
@@ -116,10 +126,15 @@ def markdown_to_html(text: str) -> str:
     return _markdown().convert(text or "")
 
 
+def render_markdown(text: str, language: str | None = None) -> RenderedMarkdown:
+    """Render authored Markdown to sanitised HTML plus a sanitised table of contents. The words
+    Markdown adds are in `language`, the text's own (the active language when None)."""
+    return _render(text, language or translation.get_language())
+
+
 @lru_cache(maxsize=RENDER_CACHE_SIZE)
-def render_markdown(text: str) -> RenderedMarkdown:
-    """Render authored Markdown to sanitised HTML plus a sanitised table of contents."""
-    md = _markdown()
+def _render(text: str, language: str | None) -> RenderedMarkdown:
+    md = _markdown(language)
     html = md.convert(text or "")
     toc = getattr(md, "toc", "") if getattr(md, "toc_tokens", None) else ""
     return RenderedMarkdown(html=sanitize_html(html), toc=sanitize_html(toc))

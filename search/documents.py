@@ -2,7 +2,10 @@
 and the site's own fixed pages (search/fixed_pages.yaml).
 
 Each language's index holds the rows written in that language and its fixed pages
-(search/fixed_pages.es.yaml for Spanish), with the addresses of that language (/es/...).
+(search/fixed_pages.es.yaml for Spanish), with the addresses of that language (/es/...). The index of
+a language other than the site's also holds each page not written in it yet: its English row as a
+stand-in (found by its title, summary, tags and therapies, not by its English text; `language` says
+it is English), as the lists of that language show it, until a version in the language is published.
 
 The database is the source of truth; these dictionaries are the only thing the index learns about an
 item. Every item has a title, summary, tags and dates; each model declares what else goes in
@@ -24,6 +27,7 @@ from html.parser import HTMLParser
 
 import yaml
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from taggit.models import TaggedItem
@@ -89,7 +93,7 @@ def key_for(kind: str, pk: int) -> str:
 
 
 # Every item's own columns, around those its model declares (search_fields).
-FRAME_BEFORE = ("slug", "title", "summary")
+FRAME_BEFORE = ("language", "slug", "title", "summary")
 FRAME_AFTER = ("published_at", "updated_at", "last_reviewed")
 MODELS = {MODALITY: Modality, ARTICLE: Article}
 
@@ -102,7 +106,7 @@ def source_fields(kind: str) -> tuple[str, ...]:
 
 
 # Bump when documents are made differently from the same columns, so every entry is re-indexed.
-STAMP_VERSION = 1
+STAMP_VERSION = 2
 # Items are read in batches: memory stays flat and every IN (...) list stays well under database limits.
 BATCH = 500
 
@@ -110,8 +114,13 @@ BATCH = 500
 def _published(model, language: str):
     # Scheduled items are indexed too; the search filters on published_at when it runs, so an item
     # appears the moment its time comes without any re-indexing. Each language's index holds the
-    # versions written in it.
-    return model.objects.filter(status=Status.PUBLISHED, published_at__isnull=False, language=language)
+    # versions written in it and, in another language than the site's, the site's own version of every
+    # page that has no published (or scheduled) version in it.
+    rows = model.objects.filter(status=Status.PUBLISHED, published_at__isnull=False)
+    if language == site_language():
+        return rows.filter(language=language)
+    written = rows.filter(language=language).values("slug")
+    return rows.filter(Q(language=language) | (Q(language=site_language()) & ~Q(slug__in=written)))
 
 
 def _tags_by_object(model, ids) -> dict[int, list[tuple[str, str]]]:
@@ -200,7 +209,10 @@ def _document(kind: str, obj, tags, links, language: str) -> dict:
     names = _declared_text(obj, NAMES) + [
         name for _slug, title, full_name in links for name in (title, full_name)
     ]
-    body = _declared_text(obj, BODY)
+    # A stand-in's English text is not searched in another language: read by that language's analyser,
+    # its words would match the reader's by chance and crowd out the pages written for them.
+    stand_in = obj.language != language
+    body = [] if stand_in else _declared_text(obj, BODY)
     modalities = [obj.slug] if kind == MODALITY else [slug for slug, _title, _full_name in links]
     values = [getattr(obj, field) for field in source_fields(kind)]
     return {
@@ -219,6 +231,8 @@ def _document(kind: str, obj, tags, links, language: str) -> dict:
         "published_at": obj.published_at,
         "updated_at": obj.updated_at,
         "last_reviewed": _date(obj.last_reviewed),
+        "language": obj.language,
+        "stand_in": stand_in,
         "stamp": _stamp(kind, values, tags, links),
     }
 
@@ -295,6 +309,8 @@ def _fixed_page_documents(language: str) -> dict[str, dict]:
             "published_at": FIXED_PAGE_DATE,
             "updated_at": FIXED_PAGE_DATE,
             "last_reviewed": None,
+            "language": language,
+            "stand_in": False,
             "stamp": _stamp(PAGE, values, [], []),
         }
     return docs
@@ -327,9 +343,18 @@ def documents_for(refs: Iterable[tuple[str, int]], language: str | None = None) 
     where it is gone, not published or written in another language.
 
     A changed modality also refreshes the articles that link to it, since they show its name and slug.
+    A changed version of a page also refreshes its other language versions: publishing a translation
+    takes the stand-in out of that language's index, unpublishing it brings the stand-in back.
     """
     refs = set(refs)
     keys = {key_for(kind, pk) for kind, pk in refs}
+    for kind, model in MODELS.items():
+        pks = {pk for ref_kind, pk in refs if ref_kind == kind}
+        if pks:
+            slugs = model.objects.filter(pk__in=pks).values("slug")
+            keys.update(
+                key_for(kind, pk) for pk in model.objects.filter(slug__in=slugs).values_list("pk", flat=True)
+            )
     modality_ids = {pk for kind, pk in refs if kind == MODALITY}
     if modality_ids:
         linked = Article.objects.filter(modalities__in=modality_ids).values_list("pk", flat=True)

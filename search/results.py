@@ -42,6 +42,10 @@ class Result:
     tags: tuple[str, ...]
     tag_slugs: tuple[str, ...]
     snippet: Snippet
+    language: str = ""  # the language the item is written in
+    # A page not written in the language searched yet, found in its English version: lists mark it
+    # "(in English)" and it links to the reader's address of the page, which shows the English text.
+    untranslated: bool = False
 
     def as_json(self) -> dict:
         """One result exactly as the public /api/search/ contract gives it."""
@@ -52,6 +56,7 @@ class Result:
             "modalities": list(self.modalities),
             "tags": list(self.tags),
             "snippet": self.snippet.text,
+            "language": self.language,
         }
 
     @property

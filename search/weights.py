@@ -18,3 +18,7 @@ CORRECTION_BOOST = 0.8
 
 # Every match of an explainer counts this much more than the same match in an article.
 MODALITY_BOOST = 1.5
+
+# Every match of a stand-in (a page not written in the reader's language yet, found in its English
+# version) counts this much of the same match in a page written in the reader's language.
+STAND_IN_BOOST = 0.5

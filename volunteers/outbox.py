@@ -214,7 +214,8 @@ def build_message(notification: Notification) -> EmailMessage | None:
                 "reference": enquiry.reference,
                 "inbox_url": inbox_url(enquiry),
                 "site_name": settings.SITE_NAME,
-                "site_url": settings.SITE_URL,
+                # The home page in the mail's language: /es/ for a volunteer who wrote in Spanish.
+                "site_url": settings.SITE_URL + reverse("home"),
                 "retention_days": settings.VOLUNTEER_RETENTION_DAYS,
             },
         )

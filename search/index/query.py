@@ -98,7 +98,9 @@ def without_common_terms(query, reader, needs: tuple[str, ...] = (), language: s
                 kept.append(sub)
         else:
             kept.append(sub)
-    everywhere_from = EVERYWHERE_SHARE * reader.doc_count()
+    # Share of the items written in the index's language: a stand-in's English text is not indexed.
+    written = reader.doc_count() - reader.doc_frequency("stand_in", "yes")
+    everywhere_from = EVERYWHERE_SHARE * written
     everywhere = {word for word in by_word if reader.doc_frequency("body", word) >= everywhere_from}
     if len(everywhere) < len(by_word) or needs or any(isinstance(sub, Term) for sub in kept):
         by_word = {word: terms for word, terms in by_word.items() if word not in everywhere}

@@ -28,7 +28,7 @@ from search.weights import FIELD_BOOSTS
 
 # Bump when the schema or the analysers of any language change: older builds are then rebuilt, never
 # misread.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # (stemmed, plain) analysers of each language: the text fields are stemmed; the words "did you mean"
 # suggests from are kept as written.
@@ -63,6 +63,7 @@ def _schema(stemmed, plain) -> Schema:
         modalities=KEYWORD(commas=True, scorable=True),
         explains=ID(),  # a modality explainer's own slug; empty on articles
         ref=ID(),  # "article:<slug>", "modality:<slug>": how search/crisis.yaml names what results begin with
+        stand_in=ID(),  # "yes" on a page not written in the index's language yet (search/documents.py)
         # What a result shows: [(tag name, tag slug), ...] and modality slugs, kept as Python lists.
         shown=STORED,
         published_at=DATETIME(stored=True, sortable=True),

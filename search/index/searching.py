@@ -120,13 +120,13 @@ def _ranked(reader: Reader, plan, *, kind, tag, page, per_page, lead, everything
     # The words of a snippet are read as the index of the language reads them.
     reading = (functools.partial(stems, language=language), letter_fold(language))
     outcome.results = [
-        _result(searcher.stored_fields(docnum), terms, needs, *reading)
+        _result(searcher.stored_fields(docnum), terms, needs, language, *reading)
         for docnum in chosen.documents[first : first + per_page]
     ]
     return outcome
 
 
-def _result(fields: dict, terms: frozenset[str], needs: tuple[str, ...], stemmed, fold) -> Result:
+def _result(fields: dict, terms, needs: tuple[str, ...], language: str, stemmed, fold) -> Result:
     shown_snippet = (
         snippet(fields.get("body", ""), terms, stemmed, fold)
         or snippet(fields.get("summary", ""), terms, stemmed, fold)
@@ -143,4 +143,6 @@ def _result(fields: dict, terms: frozenset[str], needs: tuple[str, ...], stemmed
         tags=tuple(name for name, _slug in tags),
         tag_slugs=tuple(slug for _name, slug in tags),
         snippet=shown_snippet,
+        language=shown.get("language", language),
+        untranslated=shown.get("stand_in", False),
     )

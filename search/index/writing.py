@@ -17,7 +17,7 @@ from search.index.schema import utc_naive
 from search.index.state import this_process
 from search.index.storage import IndexUnavailable, create, current_index
 from search.languages import languages
-from search.weights import MODALITY_BOOST
+from search.weights import MODALITY_BOOST, STAND_IN_BOOST
 
 log = logging.getLogger(__name__)
 
@@ -42,18 +42,25 @@ def fields(doc: dict) -> dict:
         "modalities": ",".join(doc["modalities"]),
         "explains": doc["modalities"][0] if doc["type"] == documents.MODALITY else "",
         "ref": doc["ref"],
+        "stand_in": "yes" if doc["stand_in"] else "",
         "shown": {
             "tags": list(zip(doc["tags"], doc["tag_slugs"], strict=True)),
             "modalities": doc["modalities"],
+            "language": doc["language"],
+            "stand_in": doc["stand_in"],
         },
         "published_at": utc_naive(doc["published_at"]),
         "updated_at": utc_naive(doc["updated_at"]),
         "last_reviewed": utc_naive(doc["last_reviewed"]),
-        "spell": " ".join([doc["title"], doc["names"], doc["summary"], " ".join(doc["needs"]), doc["body"]]),
+        # "Did you mean" offers words of the index's language only, never a stand-in's English ones.
+        "spell": ""
+        if doc["stand_in"]
+        else " ".join([doc["title"], doc["names"], doc["summary"], " ".join(doc["needs"]), doc["body"]]),
         "stamp": doc["stamp"],
-        # A document boost: every field of an explainer counts more, with no per-document step when
-        # ranking.
-        "_boost": MODALITY_BOOST if doc["type"] == documents.MODALITY else 1.0,
+        # A document boost: every field of an explainer counts more, and a stand-in less (a page written
+        # in the reader's language comes first), with no per-document step when ranking.
+        "_boost": (MODALITY_BOOST if doc["type"] == documents.MODALITY else 1.0)
+        * (STAND_IN_BOOST if doc["stand_in"] else 1.0),
     }
 
 

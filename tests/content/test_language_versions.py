@@ -5,11 +5,14 @@ import shutil
 from io import StringIO
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.management import CommandError, call_command
 from django.db import IntegrityError, connection, transaction
 from django.db.migrations.executor import MigrationExecutor
+from django.utils import translation
 
 from articles.models import Article
+from markup import render_markdown
 from modalities.models import SLUGS, Modality
 from tests.conftest import ROOT
 
@@ -167,3 +170,49 @@ def test_the_migration_makes_every_existing_row_english_and_slugs_unique_per_lan
     Article.objects.create(language="es", slug="old", title="Viejo", summary="s", body="b")
     with pytest.raises(IntegrityError), transaction.atomic():
         Article.objects.create(language="es", slug="old", title="Otra vez", summary="s", body="b")
+
+
+FOOTNOTED = "Una idea.[^1]\n\n[^1]: De dónde viene.\n"
+
+
+def backlink_titles(html):
+    return [a["title"] for a in BeautifulSoup(html, "html.parser").select("a.footnote-backref")]
+
+
+def test_markdown_adds_its_own_words_in_the_language_of_the_text():
+    assert backlink_titles(render_markdown(FOOTNOTED, "es").html) == ["Volver al texto"]
+    assert backlink_titles(render_markdown(FOOTNOTED, "en").html) == ["Back to the text"]
+    with translation.override("es"):
+        assert backlink_titles(render_markdown(FOOTNOTED).html) == ["Volver al texto"]
+
+
+def test_a_spanish_row_renders_in_spanish_whatever_language_saves_it(content):
+    """The admin and loadcontent run in English: the row's own language decides."""
+    article = Article.objects.get(language="es", slug="finding-a-therapist-you-can-trust")
+    article.body = FOOTNOTED
+    article.save()
+    assert backlink_titles(Article.objects.get(pk=article.pk).body_html) == ["Volver al texto"]
+    explainer = Modality.objects.get(language="es", slug="emdr")
+    explainer.what_it_is = FOOTNOTED
+    explainer.save()
+    assert backlink_titles(Modality.objects.get(pk=explainer.pk).what_it_is_html) == ["Volver al texto"]
+    english = Article.objects.get(language="en", slug="finding-a-therapist-you-can-trust")
+    english.body = FOOTNOTED
+    with translation.override("es"):
+        english.save()
+    assert backlink_titles(Article.objects.get(pk=english.pk).body_html) == ["Back to the text"]
+
+
+def test_reloading_the_content_renders_again_what_was_stored_in_another_language(db, content_copy):
+    """Rows rendered before their language was taken into account get their Spanish words back on the
+    next loadcontent, though their files did not change; after that a reload changes nothing."""
+    path = content_copy / "es" / "articles" / "finding-a-therapist-you-can-trust.md"
+    path.write_text(path.read_text("utf-8").replace("\n## Fuentes", "[^1]\n\n[^1]: Nota.\n\n## Fuentes"))
+    load(content_copy)
+    rows = Article.objects.filter(language="es", slug="finding-a-therapist-you-can-trust")
+    rows.update(body_html=render_markdown(rows.get().body, "en").html)
+    assert backlink_titles(rows.get().body_html) == ["Back to the text"]
+    report = load(content_copy)
+    assert backlink_titles(rows.get().body_html) == ["Volver al texto"]
+    assert "1 updated" in report, report
+    assert "0 updated" in load(content_copy)

@@ -17,7 +17,7 @@ SPANISH = LOCALE_DIR / "es" / "LC_MESSAGES" / "django.po"
 
 # Where staff-only messages live: anything else a message is used in makes it reader-facing.
 STAFF_ONLY = re.compile(
-    r"^(editorial/|markup/|staff/|secondfactor/|[a-z]+/apps\.py$|[a-z]+/admin\.py$"
+    r"^(editorial/|markup/(changes|help)\.py$|staff/|secondfactor/|[a-z]+/apps\.py$|[a-z]+/admin\.py$"
     r"|volunteers/inbox_views\.py$|volunteers/export\.py$"
     r"|templates/(admin|staff|secondfactor|volunteers/inbox)/"
     r"|templates/volunteers/email/moderator_alert\.txt$)"

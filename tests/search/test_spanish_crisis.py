@@ -83,6 +83,21 @@ def test_the_spanish_panel_lists_the_lines_that_answer_in_spanish(client, indexe
     assert "Marca 55" in text and "Press 55" not in text, "the emergency numbers' notes are Spanish too"
 
 
+def test_the_spanish_help_for_a_child_at_risk_lists_a_child_abuse_line(client, indexed_content):
+    """As the English help does: the emergency number, the trafficking lines, then Childhelp, whose
+    interpreters answer in Spanish; the note says so in Spanish."""
+    child, text = _panel_links(client, "mi hijo está en peligro")
+    assert child[:2] == ["tel:911", "tel:999"], "a child in danger: the emergency number comes first"
+    assert {"tel:18883737888", "tel:08000121700"} <= set(child)
+    assert {"tel:18004224453", "sms:18004224453"} <= set(child), "Childhelp, by call and by text"
+    assert "Childhelp" in text and "intérpretes" in text
+    assert "worried about a child" not in text, "the English note"
+    suicide, _text = _panel_links(client, "me quiero morir")
+    assert "tel:18004224453" not in suicide, "only for a child at risk"
+    box = BeautifulSoup(client.get("/es/").content, "html.parser").select_one("#help-box")
+    assert "Childhelp" not in box.get_text(), "kept out of the help box, as in English"
+
+
 def test_the_help_of_a_spanish_search_is_the_spanish_one_wherever_it_is_asked_for():
     """The language named, not the active one: the lines, the emergency numbers and the content."""
     help_ = crisis_help.help_for("me quitaron el pasaporte", "es")

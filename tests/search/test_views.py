@@ -173,7 +173,7 @@ def test_api_shape_is_exactly_the_design(client, indexed_content):
     assert body["crisis"] is None and body["suggestion"] is None
     assert body["count"] == len(body["results"]) > 0
     for result in body["results"]:
-        assert set(result) == {"title", "url", "type", "modalities", "tags", "snippet"}
+        assert set(result) == {"title", "url", "type", "modalities", "tags", "snippet", "language"}
         assert result["type"] in ("modality", "article", "page")
         assert isinstance(result["tags"], list) and all(isinstance(t, str) for t in result["tags"])
         assert "<mark>" not in result["snippet"]

@@ -6,6 +6,7 @@ mail server that is down delays mail but never loses or blocks an enquiry.
 
 import datetime
 import io
+import re
 import smtplib
 import socket
 from contextlib import contextmanager
@@ -157,6 +158,28 @@ def test_the_volunteer_hears_back_in_the_language_of_the_form_and_moderators_in_
     alert = next(m for m in mail.outbox if m.to == ["moderators@example.org"])
     assert alert.subject.startswith("New volunteer enquiry")
     assert "is waiting in the inbox" in alert.body
+
+
+def links(message) -> list[str]:
+    return re.findall(r"https?://\S+", message.body)
+
+
+def test_the_volunteer_s_links_go_to_the_pages_in_their_language(client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/es" + FORM_URL, form_post())
+    confirmation = next(m for m in mail.outbox if m.to == [VALID_ANSWERS["email"]])
+    assert links(confirmation) == ["http://127.0.0.1:8000/es/"]
+    alert = next(m for m in mail.outbox if m.to == ["moderators@example.org"])
+    assert links(alert) == [f"http://127.0.0.1:8000/inbox/{Enquiry.objects.get().pk}/"], "staff: no /es/"
+
+
+@override_settings(SITE_URL="https://healing.example.org")
+def test_a_volunteer_who_wrote_in_english_is_linked_to_the_english_pages(
+    client, django_capture_on_commit_callbacks
+):
+    submit(client, django_capture_on_commit_callbacks)
+    confirmation = next(m for m in mail.outbox if m.to == [VALID_ANSWERS["email"]])
+    assert links(confirmation) == ["https://healing.example.org/"]
 
 
 def test_a_form_sent_in_english_is_answered_in_english(client, django_capture_on_commit_callbacks):
