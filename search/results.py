@@ -4,7 +4,8 @@ import math
 from dataclasses import dataclass, field
 
 from django.utils.functional import cached_property
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 
 ELLIPSIS = "…"
 
@@ -25,12 +26,16 @@ class Snippet:
 
     @property
     def html(self):
-        """Escaped excerpt text with matched words in <mark>; format_html escapes every piece of text."""
-        return format_html_join(
-            "",
-            "{}",
-            ((format_html("<mark>{}</mark>", text) if matched else text,) for text, matched in self.pieces),
+        """Escaped excerpt text with matched words in <mark>; every piece of text is escaped.
+
+        Joined by hand rather than with format_html_join, which gives the same HTML at several times
+        the cost, on every result of every search.
+        """
+        html = "".join(
+            f"<mark>{conditional_escape(text)}</mark>" if matched else conditional_escape(text)
+            for text, matched in self.pieces
         )
+        return mark_safe(html)  # noqa: S308 (every piece is escaped above)
 
 
 @dataclass(frozen=True)
