@@ -1,13 +1,20 @@
 """The shape of search results, shared by the index, the database fallback, the page and the JSON API."""
 
+import html
 import math
 from dataclasses import dataclass, field
 
-from django.utils.functional import cached_property
-from django.utils.html import conditional_escape
+from django.utils.functional import Promise, cached_property
 from django.utils.safestring import mark_safe
 
 ELLIPSIS = "…"
+
+
+def _escaped(text) -> str:
+    """What django.utils.html.conditional_escape gives, at a fraction of its cost per call."""
+    if isinstance(text, Promise):
+        text = str(text)
+    return text.__html__() if hasattr(text, "__html__") else html.escape(str(text))
 
 
 @dataclass(frozen=True)
@@ -32,8 +39,7 @@ class Snippet:
         the cost, on every result of every search.
         """
         html = "".join(
-            f"<mark>{conditional_escape(text)}</mark>" if matched else conditional_escape(text)
-            for text, matched in self.pieces
+            f"<mark>{_escaped(text)}</mark>" if matched else _escaped(text) for text, matched in self.pieces
         )
         return mark_safe(html)  # noqa: S308 (every piece is escaped above)
 
