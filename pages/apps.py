@@ -8,7 +8,9 @@ class PagesConfig(AppConfig):
     verbose_name = _("Site pages")
 
     def ready(self):
-        from pages import frame
+        from pages import frame, language
 
         # The kept page frame shows settings (crisis lines, site name): a change must show at once.
         setting_changed.connect(frame.forget, dispatch_uid="pages.frame.forget")
+        # The addresses of a page in each language follow the URLs and the languages in the settings.
+        setting_changed.connect(language.forget, dispatch_uid="pages.language.forget")

@@ -10,6 +10,7 @@ Also here: each page's address in the other languages, for the hreflang alternat
 link to the same page in the other language (templates/base.html).
 """
 
+import functools
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -83,6 +84,25 @@ def _home(code: str, urlconf) -> str:
 
 def _paths_by_language(path: str, urlconf) -> dict[str, str] | None:
     """The page at `path` in each language, or None when the address names no page."""
+    paths = _kept_paths(path, urlconf, translation.get_language())
+    return dict(paths) if paths is not None else None
+
+
+# Every page asks, and the answer depends only on the address, the URLs and the active language
+# (which language prefix an address is resolved with): worked out once per process. Bounded, as any
+# address a visitor types is asked about.
+@functools.lru_cache(maxsize=1024)
+def _kept_paths(path: str, urlconf, _active_language: str | None) -> tuple[tuple[str, str], ...] | None:
+    paths = _resolved_paths(path, urlconf)
+    return tuple(paths.items()) if paths is not None else None
+
+
+def forget(**_kwargs) -> None:
+    """Forget the kept addresses (settings or URLs changed, as tests do with override_settings)."""
+    _kept_paths.cache_clear()
+
+
+def _resolved_paths(path: str, urlconf) -> dict[str, str] | None:
     try:
         match = resolve(path, urlconf=urlconf)
     except Resolver404:

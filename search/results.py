@@ -1,12 +1,20 @@
 """The shape of search results, shared by the index, the database fallback, the page and the JSON API."""
 
+import html
 import math
 from dataclasses import dataclass, field
 
-from django.utils.functional import cached_property
-from django.utils.html import format_html, format_html_join
+from django.utils.functional import Promise, cached_property
+from django.utils.safestring import mark_safe
 
 ELLIPSIS = "…"
+
+
+def _escaped(text) -> str:
+    """What django.utils.html.conditional_escape gives, at a fraction of its cost per call."""
+    if isinstance(text, Promise):
+        text = str(text)
+    return text.__html__() if hasattr(text, "__html__") else html.escape(str(text))
 
 
 @dataclass(frozen=True)
@@ -25,12 +33,15 @@ class Snippet:
 
     @property
     def html(self):
-        """Escaped excerpt text with matched words in <mark>; format_html escapes every piece of text."""
-        return format_html_join(
-            "",
-            "{}",
-            ((format_html("<mark>{}</mark>", text) if matched else text,) for text, matched in self.pieces),
+        """Escaped excerpt text with matched words in <mark>; every piece of text is escaped.
+
+        Joined by hand rather than with format_html_join, which gives the same HTML at several times
+        the cost, on every result of every search.
+        """
+        html = "".join(
+            f"<mark>{_escaped(text)}</mark>" if matched else _escaped(text) for text, matched in self.pieces
         )
+        return mark_safe(html)  # noqa: S308 (every piece is escaped above)
 
 
 @dataclass(frozen=True)

@@ -45,8 +45,8 @@ _needs_by_generation: dict[tuple[str, str], list] = {}
 
 
 def _needs() -> tuple[list, str | None]:
-    """The needs in use in the reader's language and the content generation they belong to (None when
-    it is not known).
+    """The needs in use in the reader's language, in the order shown, and the content generation they
+    belong to (None when it is not known).
 
     Read once per content generation and language: every search page lists them, and a search nobody
     made before should not also cost the query behind them. The template keeps the filters it builds
@@ -54,11 +54,11 @@ def _needs() -> tuple[list, str | None]:
     """
     token = content_generation.token()
     if token is None:
-        return list(needs_in_use()), None
+        return in_shown_order(needs_in_use()), None
     key = (token, reading_language())
     needs = _needs_by_generation.get(key)
     if needs is None:
-        needs = list(needs_in_use())
+        needs = in_shown_order(needs_in_use())
         if any(kept_token != token for kept_token, _language in _needs_by_generation):
             _needs_by_generation.clear()  # one generation at a time
         _needs_by_generation[key] = needs
@@ -83,7 +83,7 @@ def search_page(request):
         "query": outcome.query,
         "outcome": outcome,
         "results": outcome.results,
-        "needs": in_shown_order(needs),
+        "needs": needs,
         "needs_generation": needs_generation,
         "type_choices": TYPE_CHOICES,
         "selected_type": kind or "",

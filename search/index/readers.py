@@ -8,6 +8,7 @@ import contextlib
 
 from django.utils import timezone
 
+from search.index.kept import KeptIndexReader
 from search.index.schema import utc_naive
 from search.index.state import this_process
 from search.index.storage import IndexUnavailable
@@ -24,6 +25,7 @@ class Reader:
         self.generation = generation
         self.searcher = ix.searcher(weighting=LengthListBM25F())
         reader = self.searcher.reader()
+        self.kept = KeptIndexReader(reader)
         published = reader.column_reader("published_at", translate=True)
         opened = utc_naive(timezone.now())
         # Scheduled items are few; keeping them here spares every search a date-range query.

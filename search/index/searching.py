@@ -7,10 +7,11 @@ Nothing here logs what anyone searched for.
 import functools
 import logging
 
-from whoosh.query import NullQuery, Or, Term
+from whoosh.query import NullQuery, Term
 
 from search.index import freshness
 from search.index.query import (
+    flat_or,
     highlight_terms,
     plain_words_query,
     restriction,
@@ -95,9 +96,7 @@ def _ranked(reader: Reader, plan, *, kind, tag, page, per_page, lead, everything
         clauses.append(plain_words_query(fixes.words, boost=CORRECTION_BOOST, language=language))
     if also:
         clauses.append(plain_words_query(also, language=language))
-    query = without_common_terms(
-        Or([c for c in clauses if c is not NullQuery]).normalize(), searcher.reader(), needs, language
-    )
+    query = without_common_terms(flat_or(clauses), reader.kept, needs, language)
     outcome = SearchResults(query=plan.text, per_page=per_page, suggestion=fixes.suggestion)
     outcome.source = "index"
     if query is NullQuery and not lead:
@@ -120,7 +119,7 @@ def _ranked(reader: Reader, plan, *, kind, tag, page, per_page, lead, everything
     # The words of a snippet are read as the index of the language reads them.
     reading = (functools.partial(stems, language=language), letter_fold(language))
     outcome.results = [
-        _result(searcher.stored_fields(docnum), terms, needs, language, *reading)
+        _result(reader.kept.stored_fields(docnum), terms, needs, language, *reading)
         for docnum in chosen.documents[first : first + per_page]
     ]
     return outcome

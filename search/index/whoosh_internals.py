@@ -5,6 +5,7 @@ breaks one fails there, by name, rather than changing rankings or speed unnotice
 """
 
 from whoosh import scoring
+from whoosh.matching import ArrayUnionMatcher
 from whoosh.query import Or
 
 
@@ -37,15 +38,41 @@ class LengthListBM25F(scoring.BM25F):
         return scorer
 
 
+class ArrayOr(Or):
+    """An Or that scores each matching document once into an array no longer than the index.
+
+    Whoosh's own array matcher (Or.ARRAY_MATCHER) always fills, and clears in Python, an array of
+    2048 scores, however few documents the index holds: on this site's index of a few dozen items
+    that was most of the time of matching. Here the array is as long as the index when the index is
+    shorter. Every document's scores are still added in the same order, so the scores are the same.
+
+    Assumes: Or._matcher(subs, searcher, context) is what Or.matcher calls with two or more
+    subqueries, and ArrayUnionMatcher takes the array's length as `partsize`.
+    """
+
+    matcher_type = Or.ARRAY_MATCHER
+
+    def _matcher(self, subs, searcher, context):
+        scored = context.weighting is not None if context else True
+        matchers = [sub.matcher(searcher, context) for sub in subs]
+        doccount = searcher.doc_count_all()
+        partsize = max(1, min(ARRAY_PART_SIZE, doccount))
+        return ArrayUnionMatcher(matchers, doccount, boost=self.boost, scored=scored, partsize=partsize)
+
+
+# Whoosh's own length of the score array, kept for indexes larger than it.
+ARRAY_PART_SIZE = 2048
+
+
 def score_into_array(query):
-    """Have a normalised Or query score each matching document once into an array.
+    """Have a normalised Or query score each matching document once into an array (ArrayOr).
 
     Rather than through a tree of union matchers: far less Python per document for the flat,
-    many-term queries the search builds. Assumes: Or.matcher_type selects the matcher, and
-    Or.ARRAY_MATCHER gives the same scores as the default.
+    many-term queries the search builds. Assumes: Or.ARRAY_MATCHER gives the same scores as the
+    default.
     """
-    if isinstance(query, Or):
-        query.matcher_type = Or.ARRAY_MATCHER
+    if type(query) is Or:
+        return ArrayOr(query.subqueries, boost=query.boost)
     return query
 
 
