@@ -3,6 +3,7 @@
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
+from config import crisis_lines
 from config.env import env_bool, env_int, env_json, env_list
 from tests import child_process
 from tests.child_process import clean_env
@@ -119,7 +120,8 @@ def test_crisis_lines_per_language_are_read_and_spanish_has_defaults(tmp_path):
     )
     default = run_manage("shell", "-c", code, env_overrides=PRODUCTION_ENV, tmp_path=tmp_path)
     assert default.returncode == 0, default.stderr
-    assert default.stdout.strip().splitlines()[-2:] == ["['es']", "3"]
+    spanish_defaults = str(len(crisis_lines.CRISIS_LINES_BY_LANGUAGE["es"]))
+    assert default.stdout.strip().splitlines()[-2:] == ["['es']", spanish_defaults]
     configured = run_manage(
         "shell",
         "-c",
