@@ -64,7 +64,7 @@ test: $(VENV)/.dev-deps
 	$(PYTEST)
 
 test-postgres: $(VENV)/.dev-deps
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(PYTEST) -m "not browser and not own_sqlite_site"
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(PYTEST) -m "not browser and not own_sqlite_site and not same_on_any_database"
 
 test-browser: $(VENV)/.dev-deps
 	$(PYTEST) -m browser

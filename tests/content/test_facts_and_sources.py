@@ -11,6 +11,9 @@ from modalities.models import Modality
 from tests.content.test_curated_content import article_text, explainer_text
 from tests.content.test_plain_words import reader_texts
 
+# Words, markup and ranking: the same rows give the same answer on any database.
+pytestmark = pytest.mark.same_on_any_database
+
 # A journal reference names its volume and pages (or article number): "43(4):393-402", "31:e3041".
 VOLUME_AND_PAGES = re.compile(r"\b\d+(\(\d+\))?:\s?e?\d+")
 

@@ -12,6 +12,9 @@ from articles.models import Article
 from modalities.models import Modality
 from tests.content.test_curated_content import MAX_READING_GRADE, article_text, explainer_text, plain_text
 
+# Words, markup and ranking: the same rows give the same answer on any database.
+pytestmark = pytest.mark.same_on_any_database
+
 # Guideline and clearinghouse names, and the research words the compare table used to lean on. They
 # belong in an explainer's evidence section and its references, not in a cell or a page's opening.
 CITATION_WORDS = re.compile(

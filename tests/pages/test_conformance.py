@@ -15,6 +15,9 @@ from tests.pages.public_urls import (
     spanish_html_pages,
 )
 
+# Words, markup and ranking: the same rows give the same answer on any database.
+pytestmark = pytest.mark.same_on_any_database
+
 DECISION_AID_TEMPLATES = {
     f"choose/{name}.html" for name in ("questions", "results", "compare", "summary", "summary_discreet")
 }

@@ -12,6 +12,9 @@ from search.index import query as index_query
 from tests.samples import tsv_rows
 from tests.search.samples import read_tsv
 
+# Words, markup and ranking: the same rows give the same answer on any database.
+pytestmark = pytest.mark.same_on_any_database
+
 # Searches as survivors and supporters type them (not the shared sample), with the modalities of which
 # one should be in the first three results.
 EVERYDAY = [
