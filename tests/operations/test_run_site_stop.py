@@ -65,3 +65,20 @@ def test_a_stuck_child_is_killed_with_what_it_started(monkeypatch):
     while time.monotonic() < deadline and is_running(grandchild):
         time.sleep(0.1)
     assert not is_running(grandchild), "the stuck child's own child was left running"
+
+
+# A worker busy with a task when Ctrl-C comes: it finishes, then ends cleanly; a second signal would
+# make it abandon the task and end with an error (django-tasks' db_worker does exactly this).
+BUSY_WORKER = """
+import signal, sys, time
+signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
+print("ready", flush=True)
+time.sleep(1)
+"""
+
+
+def test_after_ctrl_c_a_busy_worker_is_left_to_finish_its_task():
+    busy = subprocess.Popen([sys.executable, "-c", BUSY_WORKER], stdout=subprocess.PIPE, text=True)
+    assert busy.stdout.readline().strip() == "ready"
+    run_site.Command()._stop([busy], None)  # what run_site does once Ctrl-C has reached everyone
+    assert busy.returncode == 0

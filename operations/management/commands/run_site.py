@@ -48,20 +48,24 @@ class Command(BaseCommand):
         self.stdout.write(f"Serving http://127.0.0.1:{port}/ and running the task worker. Ctrl-C stops both.")
         # A stop request (systemd, a test) is passed on; Ctrl-C already reaches every process itself.
         signal.signal(signal.SIGTERM, lambda *_: self._stop(children, signal.SIGTERM))
+        signum = signal.SIGTERM  # one of them stopped on its own: stop the other
         try:
             while all(child.poll() is None for child in children):
                 time.sleep(POLL_SECONDS)
         except KeyboardInterrupt:
-            pass
-        self._stop(children, signal.SIGTERM)
+            # Ctrl-C has reached both already. Another signal now would tell the task worker, busy
+            # with a task, to abandon it ("press Ctrl+C again to force"): just wait for them.
+            signum = None
+        self._stop(children, signum)
         codes = [child.wait() for child in children]
         if not set(codes) <= STOPPED_CLEANLY:
             raise CommandError(f"The site or the task worker stopped with an error (exit codes {codes}).")
         self.stdout.write("Stopped the site and the task worker.")
 
     def _stop(self, children, signum):
+        """Send signum (if any) to the children still running, wait for them, and kill what is stuck."""
         for child in children:
-            if child.poll() is None:
+            if signum is not None and child.poll() is None:
                 child.send_signal(signum)
         deadline = time.monotonic() + STOP_SECONDS
         for child in children:
