@@ -1,5 +1,7 @@
 """Fixtures for the decision aid: every therapy of the public contract, published."""
 
+from pathlib import Path
+
 import pytest
 from django.utils import timezone
 
@@ -47,3 +49,12 @@ def all_therapies(content):
             title = slug.replace("-", " ").capitalize()
             publish_minimal_modality(slug, title, evidence_level=STAND_IN_EVIDENCE.get(slug, "moderate"))
     return list(Modality.objects.published().filter(language="en"))
+
+
+def pytest_collection_modifyitems(items):
+    """What a page says and sends reads the same rows on any database: `make test-postgres` leaves
+    this folder's tests out (see the same_on_any_database marker)."""
+    folder = Path(__file__).parent
+    for item in items:
+        if folder in item.path.parents:
+            item.add_marker(pytest.mark.same_on_any_database)
