@@ -1,12 +1,11 @@
 """Fixtures for the decision aid: every therapy of the public contract, published."""
 
-from pathlib import Path
-
 import pytest
 from django.utils import timezone
 
 from editorial.models import Status
 from modalities.models import SLUGS, Modality
+from tests.markers import mark_folder
 
 # Every therapy the site has a URL for (modalities.models.SLUGS). Explainers arrive as content; any
 # not written yet is stood in for by a minimal published record, so the aid is tested on all of them.
@@ -54,7 +53,4 @@ def all_therapies(content):
 def pytest_collection_modifyitems(items):
     """What a page says and sends reads the same rows on any database: `make test-postgres` leaves
     this folder's tests out (see the same_on_any_database marker)."""
-    folder = Path(__file__).parent
-    for item in items:
-        if folder in item.path.parents:
-            item.add_marker(pytest.mark.same_on_any_database)
+    mark_folder(items, __file__, pytest.mark.same_on_any_database)

@@ -1,9 +1,8 @@
 """Fixtures for the page-wide tests: one anonymous GET of each public URL, shared by every test."""
 
-from pathlib import Path
-
 import pytest
 
+from tests.markers import mark_folder
 from tests.pages import public_urls
 
 
@@ -35,7 +34,4 @@ def every_public_url(content):
 def pytest_collection_modifyitems(items):
     """What a page says and sends reads the same rows on any database: `make test-postgres` leaves
     this folder's tests out (see the same_on_any_database marker)."""
-    folder = Path(__file__).parent
-    for item in items:
-        if folder in item.path.parents:
-            item.add_marker(pytest.mark.same_on_any_database)
+    mark_folder(items, __file__, pytest.mark.same_on_any_database)
